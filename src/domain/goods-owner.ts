@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { StatusRules } from './statuses.js';
+
+/** The tenant: the company that owns the goods. Every WMS record belongs to one. */
+export const goodsOwnerInputSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$/, 'must be 1-50 letters, digits, "_", "." or "-"'),
+  name: z.string().trim().min(1, 'is required').max(200),
+});
+export type GoodsOwnerInput = z.infer<typeof goodsOwnerInputSchema>;
+
+export interface GoodsOwner extends GoodsOwnerInput {
+  statusRules: StatusRules;
+  createdAt: string;
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { recordError } from '../kernel/errors.js';
+import type { FieldIssue } from '../kernel/errors.js';
+
+/** Turns zod issues into field issues: the field as a dotted path, the value found there, the reason. */
+export function toFieldIssues(record: string, input: unknown, issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({
+        record,
+        field: formatPath([...issue.path, k]),
+        reason: 'is not a known field',
+      }));
+    }
+    const value = valueAt(input, issue.path);
+    return [
+      {
+        record,
+        field: formatPath(issue.path) || '(record)',
+        ...(value === undefined ? {} : { value }),
+        reason: value === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message,
+      },
+    ];
+  });
+}
+
+/** Parses a record or throws a `record` error naming every bad field. */
+export function parseRecord<S extends z.ZodType>(schema: S, record: string, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw recordError(record, toFieldIssues(record, input, parsed.error.issues));
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, seg) => {
+    if (typeof seg === 'number') return `${acc}[${seg}]`;
+    return acc ? `${acc}.${String(seg)}` : String(seg);
+  }, '');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[seg];
+  }
+  return cur;
+}
