@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { entry, readSection } from './entry.js';
+import type { ConfigEntry } from './entry.js';
+
+/** Every setting of the process, one section per concern. `wmsync config` prints this list. */
+export const configSections = {
+  data: {
+    dir: entry({ env: 'WMSYNC_DATA_DIR', schema: z.string().min(1), default: './data', doc: 'Directory for the SQLite database and the generated secret key' }),
+  },
+  db: {
+    url: entry({
+      env: 'DATABASE_URL',
+      schema: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+      default: undefined,
+      doc: 'PostgreSQL connection URL; when unset, an SQLite file in the data directory is used',
+    }),
+    schema: entry({ env: 'WMSYNC_DB_SCHEMA', schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(), default: undefined, doc: 'PostgreSQL schema to use (default: the search_path of the connection)' }),
+    poolSize: entry({ env: 'WMSYNC_DB_POOL_SIZE', schema: z.coerce.number().int().positive(), default: 10, doc: 'Maximum PostgreSQL connections per process' }),
+  },
+  http: {
+    host: entry({ env: 'WMSYNC_HOST', schema: z.string().min(1), default: '127.0.0.1', doc: 'Address the HTTP server binds to; set 0.0.0.0 to allow other hosts' }),
+    port: entry({ env: 'WMSYNC_PORT', schema: z.coerce.number().int().min(0).max(65535), default: 8080, doc: 'HTTP port' }),
+  },
+  log: {
+    level: entry({ env: 'WMSYNC_LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', doc: 'Log level' }),
+    pretty: entry({ env: 'WMSYNC_LOG_PRETTY', schema: z.enum(['auto', 'true', 'false']), default: 'auto', doc: 'Human-readable logs; auto = when stdout is a terminal' }),
+  },
+} satisfies Record<string, Record<string, ConfigEntry>>;
+
+type Sections = typeof configSections;
+export type Config = { [S in keyof Sections]: ReturnType<typeof readSection<Sections[S]>> };
+export type ConfigOverrides = { [S in keyof Sections]?: Partial<Record<keyof Sections[S], unknown>> };
+
+/** Parses the whole configuration once; main.ts is the only caller. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): Config {
+  const out: Record<string, unknown> = {};
+  for (const [name, entries] of Object.entries(configSections)) {
+    out[name] = readSection(entries, env, overrides[name as keyof Sections] as Record<string, unknown>);
+  }
+  return out as Config;
+}
+
+/** The documentation lines: env var, default, doc. */
+export function describeConfig(): { env: string; default: unknown; doc: string }[] {
+  return Object.values(configSections).flatMap((entries) =>
+    Object.values(entries).map((e: ConfigEntry) => ({ env: e.env, default: e.default, doc: e.doc })),
+  );
+}

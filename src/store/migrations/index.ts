@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../database.js';
+import { wms } from './0001-wms.js';
+
+/** Every migration, in order; names sort in the order they run. */
+export const migrations: Record<string, (dialect: Dialect) => Migration> = {
+  '0001-wms': wms,
+};

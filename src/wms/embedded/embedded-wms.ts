@@ -1,0 +1,47 @@
+import type { Article, Order, PurchaseOrder, Supplier } from '../../domain/index.js';
+import { systemClock } from '../../kernel/clock.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Store } from '../../store/database.js';
+import type { ListOptions, Page, WmsPort } from '../port.js';
+import type { WmsContext } from './context.js';
+import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument } from './documents.js';
+import { readEvents } from './events.js';
+import { addGoodsOwner, listGoodsOwners, publicOwner, resolveOwner } from './goods-owners.js';
+import { cancelLinedOrder, getLinedOrder, listLinedOrders, orderKind, purchaseOrderKind, upsertLinedOrder } from './lined-orders.js';
+import { receivePurchaseOrder } from './receiving.js';
+import { setOrderStatus } from './shipping.js';
+import { listStock, setStock } from './stock.js';
+
+/** The WMS that ships with wmsync: our own tables, the goods owner's status rules, events in-transaction. */
+export function createEmbeddedWms(store: Store, clock: Clock = systemClock): WmsPort {
+  const ctx: WmsContext = { db: store.db, dialect: store.dialect, clock };
+  return {
+    addGoodsOwner: (input) => addGoodsOwner(ctx, input),
+    listGoodsOwners: () => listGoodsOwners(ctx),
+    getGoodsOwner: async (code) => publicOwner(await resolveOwner(ctx, code)),
+
+    upsertArticle: (owner, article) => upsertDocument(ctx, articleKind, owner, article),
+    getArticle: (owner, n): Promise<Article> => getDocument(ctx, articleKind, owner, n),
+    listArticles: (owner, o?: ListOptions): Promise<Page<Article>> => listDocuments(ctx, articleKind, owner, o),
+
+    upsertSupplier: (owner, supplier) => upsertDocument(ctx, supplierKind, owner, supplier),
+    listSuppliers: (owner, o?: ListOptions): Promise<Page<Supplier>> => listDocuments(ctx, supplierKind, owner, o),
+
+    upsertOrder: (owner, order) => upsertLinedOrder(ctx, orderKind, owner, order),
+    cancelOrder: (owner, n) => cancelLinedOrder(ctx, orderKind, owner, n),
+    getOrder: async (owner, n) => (await getLinedOrder(ctx, orderKind, owner, n)) as unknown as Order,
+    listOrders: async (owner, o) => (await listLinedOrders(ctx, orderKind, owner, o)) as unknown as Page<Order>,
+    setOrderStatus: (owner, n, change) => setOrderStatus(ctx, owner, n, change),
+
+    upsertPurchaseOrder: (owner, po) => upsertLinedOrder(ctx, purchaseOrderKind, owner, po),
+    cancelPurchaseOrder: (owner, n) => cancelLinedOrder(ctx, purchaseOrderKind, owner, n),
+    getPurchaseOrder: async (owner, n) => (await getLinedOrder(ctx, purchaseOrderKind, owner, n)) as unknown as PurchaseOrder,
+    listPurchaseOrders: async (owner, o) => (await listLinedOrders(ctx, purchaseOrderKind, owner, o)) as unknown as Page<PurchaseOrder>,
+    receivePurchaseOrder: (owner, n, lines) => receivePurchaseOrder(ctx, owner, n, lines),
+
+    listStock: (owner, articleNumbers) => listStock(ctx, owner, articleNumbers),
+    setStock: (owner, article, physical) => setStock(ctx, owner, article, physical),
+
+    readEvents: (afterId, limit, types) => readEvents(ctx, afterId, limit, types),
+  };
+}

@@ -1,0 +1,188 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isWmsyncError } from '../../src/kernel/errors.js';
+import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
+import type { WmsPort } from '../../src/wms/port.js';
+import { sampleArticle, sampleOrder, samplePurchaseOrder } from '../support/fixtures.js';
+import { dialectsUnderTest, openTestStore } from '../support/stores.js';
+import type { TestStore } from '../support/stores.js';
+
+/** What a thrown WmsyncError says, for assertions on kind, message and field issues. */
+async function refusal(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (isWmsyncError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe.each(dialectsUnderTest())('WMS port contract on %s', (dialect) => {
+  let store: TestStore;
+  let wms: WmsPort;
+
+  beforeEach(async () => {
+    store = await openTestStore(dialect);
+    wms = createEmbeddedWms(store);
+    await wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+    for (const n of ['ART-1001', 'ART-1002']) await wms.upsertArticle('ACME', sampleArticle(n));
+  });
+  afterEach(() => store?.drop());
+
+  it('creates an article, reports unchanged on the same input and updated on a change', async () => {
+    expect(await wms.upsertArticle('ACME', sampleArticle('ART-2000'))).toEqual({ outcome: 'created' });
+    expect(await wms.upsertArticle('ACME', sampleArticle('ART-2000'))).toEqual({ outcome: 'unchanged' });
+    expect(await wms.upsertArticle('ACME', { ...sampleArticle('ART-2000'), price: 14.5 })).toEqual({ outcome: 'updated' });
+    expect((await wms.getArticle('ACME', 'ART-2000')).price).toBe(14.5);
+  });
+
+  it('refuses a bad article naming record, field, value and reason, and stores nothing', async () => {
+    const e = await refusal(wms.upsertArticle('ACME', { articleNumber: 'ART-BAD', price: 'cheap', vatPercent: 140 }));
+    expect(e.kind).toBe('record');
+    expect(e.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ record: 'article ART-BAD', field: 'price', value: 'cheap' }),
+        expect.objectContaining({ record: 'article ART-BAD', field: 'vatPercent', value: 140 }),
+      ]),
+    );
+    expect((await refusal(wms.getArticle('ACME', 'ART-BAD'))).kind).toBe('not-found');
+  });
+
+  it('pages through articles in key order', async () => {
+    for (let i = 0; i < 5; i++) await wms.upsertArticle('ACME', sampleArticle(`B-${i}`));
+    const first = await wms.listArticles('ACME', { limit: 4 });
+    expect(first.items.map((a) => a.articleNumber)).toEqual(['ART-1001', 'ART-1002', 'B-0', 'B-1']);
+    const second = await wms.listArticles('ACME', { limit: 4, after: first.next! });
+    expect(second.items.map((a) => a.articleNumber)).toEqual(['B-2', 'B-3', 'B-4']);
+    expect(second.next).toBeUndefined();
+  });
+
+  it('keeps goods owners apart', async () => {
+    await wms.addGoodsOwner({ code: 'OTHER', name: 'Other AB' });
+    expect((await wms.listArticles('OTHER')).items).toEqual([]);
+    expect((await refusal(wms.addGoodsOwner({ code: 'ACME', name: 'again' }))).kind).toBe('conflict');
+  });
+
+  it('creates an open order, applies updates while open, and locks them once released', async () => {
+    expect(await wms.upsertOrder('ACME', sampleOrder())).toEqual({ outcome: 'created' });
+    expect((await wms.getOrder('ACME', 'SO-5001')).status).toBe(200);
+    expect(await wms.upsertOrder('ACME', sampleOrder())).toEqual({ outcome: 'unchanged' });
+    const changed = sampleOrder();
+    changed.orderInfo.orderRemark = 'Call before delivery';
+    expect(await wms.upsertOrder('ACME', changed)).toEqual({ outcome: 'updated' });
+
+    await wms.setOrderStatus('ACME', 'SO-5001', { status: 300 });
+    const late = sampleOrder();
+    late.orderLines[0]!.numberOfItems = 99;
+    expect(await wms.upsertOrder('ACME', late)).toEqual({ outcome: 'locked', reason: 'locked: status 300 Released' });
+    const kept = await wms.getOrder('ACME', 'SO-5001');
+    expect(kept.orderLines[0]!.numberOfItems).toBe(3);
+    expect(kept.orderInfo.orderRemark).toBe('Call before delivery');
+  });
+
+  it('refuses a bad order with the field named and stores nothing', async () => {
+    const noNumber = { ...sampleOrder(), orderInfo: { orderRemark: 'x' } };
+    const e1 = await refusal(wms.upsertOrder('ACME', noNumber));
+    expect(e1.details).toContainEqual(expect.objectContaining({ field: 'orderInfo.goodsOwnerOrderNumber', reason: 'is required' }));
+    const negative = sampleOrder('SO-NEG');
+    negative.orderLines[1]!.numberOfItems = -2;
+    const e2 = await refusal(wms.upsertOrder('ACME', negative));
+    expect(e2.details).toEqual([
+      { record: 'order SO-NEG', field: 'orderLines[1].numberOfItems', value: -2, reason: 'must be greater than 0' },
+    ]);
+    expect((await wms.listOrders('ACME')).items).toEqual([]);
+    expect(await wms.readEvents(0, 100, ['stock.changed'])).toHaveLength(0 + 0);
+  });
+
+  it('cancels an open order, and refuses to cancel a released one with the reason', async () => {
+    await wms.upsertOrder('ACME', sampleOrder('SO-1'));
+    await wms.upsertOrder('ACME', sampleOrder('SO-2'));
+    expect(await wms.cancelOrder('ACME', 'SO-1')).toEqual({ outcome: 'cancelled' });
+    expect((await wms.getOrder('ACME', 'SO-1')).status).toBe(1000);
+    expect(await wms.cancelOrder('ACME', 'SO-1')).toEqual({ outcome: 'unchanged' });
+    await wms.setOrderStatus('ACME', 'SO-2', { status: 300 });
+    expect(await wms.cancelOrder('ACME', 'SO-2')).toEqual({ outcome: 'locked', reason: 'locked: status 300 Released' });
+  });
+
+  it('ships an order: shipment, picked quantities, stock out and one "order shipped" event, together', async () => {
+    await wms.setStock('ACME', 'ART-1001', 10);
+    await wms.upsertOrder('ACME', sampleOrder());
+    expect((await wms.listStock('ACME', ['ART-1001']))[0]).toEqual({ articleNumber: 'ART-1001', physical: 10, available: 7 });
+    const before = await wms.readEvents(0, 1000);
+    const lastId = before.at(-1)!.id;
+
+    const shipped = await wms.setOrderStatus('ACME', 'SO-5001', { status: 450, waybill: 'JJFI6412345', picked: [{ row: 2, quantity: 1 }] });
+    expect(shipped.status).toBe(450);
+    expect(shipped.shipments).toEqual([{ waybill: 'JJFI6412345', sentAt: expect.any(String) }]);
+    expect(shipped.orderLines.map((l) => l.pickedNumberOfItems)).toEqual([3, 1]);
+    expect(shipped.orderLines[0]!.waybill).toBe('JJFI6412345');
+
+    const events = await wms.readEvents(lastId, 100);
+    const shippedEvents = events.filter((e) => e.type === 'order.shipped');
+    expect(shippedEvents).toHaveLength(1);
+    expect(shippedEvents[0]).toMatchObject({
+      goodsOwner: 'ACME',
+      subject: 'SO-5001',
+      payload: {
+        orderNumber: 'SO-5001',
+        status: 450,
+        shipment: { waybill: 'JJFI6412345' },
+        lines: [
+          { row: 1, articleNumber: 'ART-1001', externalOrderLineCode: 'L-1', numberOfItems: 3, pickedNumberOfItems: 3 },
+          { row: 2, articleNumber: 'ART-1002', externalOrderLineCode: 'L-2', numberOfItems: 2, pickedNumberOfItems: 1 },
+        ],
+      },
+    });
+    expect(events.filter((e) => e.type === 'stock.changed').map((e) => e.subject).sort()).toEqual(['ART-1001', 'ART-1002']);
+    expect((await wms.listStock('ACME', ['ART-1001']))[0]).toEqual({ articleNumber: 'ART-1001', physical: 7, available: 7 });
+
+    // Collected after Sent is the same shipment: no second event.
+    await wms.setOrderStatus('ACME', 'SO-5001', { status: 500 });
+    expect((await wms.readEvents(lastId, 100)).filter((e) => e.type === 'order.shipped')).toHaveLength(1);
+    // A re-import of the unchanged source order is unchanged, not locked.
+    expect(await wms.upsertOrder('ACME', sampleOrder())).toEqual({ outcome: 'unchanged' });
+  });
+
+  it('refuses a shipment with a row the order does not have, and changes nothing', async () => {
+    await wms.upsertOrder('ACME', sampleOrder());
+    const e = await refusal(wms.setOrderStatus('ACME', 'SO-5001', { status: 450, picked: [{ row: 3, quantity: 1 }] }));
+    expect(e.details[0]).toMatchObject({ field: 'picked[row 3]', reason: 'no such row; the order has rows 1-2' });
+    const order = await wms.getOrder('ACME', 'SO-5001');
+    expect(order.status).toBe(200);
+    expect(order.shipments).toEqual([]);
+    expect((await wms.readEvents(0, 1000)).filter((ev) => ev.type === 'order.shipped')).toEqual([]);
+  });
+
+  it('receives a purchase order partly, then fully, with stock in and one event per receipt', async () => {
+    expect(await wms.upsertPurchaseOrder('ACME', samplePurchaseOrder())).toEqual({ outcome: 'created' });
+    expect((await wms.getPurchaseOrder('ACME', 'PO-7001')).status).toBe(100);
+    const partly = await wms.receivePurchaseOrder('ACME', 'PO-7001', [{ row: 1, quantity: 60 }]);
+    expect(partly.status).toBe(300);
+    expect(partly.inOrderLines.map((l) => l.receivedNumberOfItems)).toEqual([60, 0]);
+    const full = await wms.receivePurchaseOrder('ACME', 'PO-7001');
+    expect(full.status).toBe(500);
+    expect(full.inOrderLines.map((l) => l.receivedNumberOfItems)).toEqual([100, 40]);
+    const received = (await wms.readEvents(0, 1000, ['purchase-order.received'])).map((e) => e.payload);
+    expect(received).toHaveLength(2);
+    expect(received[1]).toMatchObject({ status: 500, lines: [{ row: 1, receivedNow: 40, receivedNumberOfItems: 100 }, { row: 2, receivedNow: 40, receivedNumberOfItems: 40 }] });
+    expect(await wms.listStock('ACME', ['ART-1001', 'ART-1002'])).toEqual([
+      { articleNumber: 'ART-1001', physical: 100, available: 100 },
+      { articleNumber: 'ART-1002', physical: 40, available: 40 },
+    ]);
+    expect((await refusal(wms.receivePurchaseOrder('ACME', 'PO-7001'))).message).toBe('purchase order PO-7001 cannot be received: status 500 Received');
+    expect(await wms.upsertPurchaseOrder('ACME', { ...samplePurchaseOrder(), inOrderLines: [{ articleNumber: 'ART-1001', numberOfItems: 5 }] })).toEqual({
+      outcome: 'locked',
+      reason: 'locked: status 500 Received',
+    });
+  });
+
+  it('upserts and lists suppliers', async () => {
+    expect(await wms.upsertSupplier('ACME', { supplierNumber: 'SUP-9', supplierName: 'Nordic Yarns Oy', city: 'Tampere' })).toEqual({ outcome: 'created' });
+    expect((await wms.listSuppliers('ACME')).items).toEqual([{ supplierNumber: 'SUP-9', supplierName: 'Nordic Yarns Oy', city: 'Tampere' }]);
+  });
+
+  it('refuses stock for an unknown article and negative stock', async () => {
+    expect((await refusal(wms.setStock('ACME', 'NOPE', 5))).details[0]).toMatchObject({ field: 'articleNumber', value: 'NOPE' });
+    expect((await refusal(wms.setStock('ACME', 'ART-1001', -1))).details[0]).toMatchObject({ field: 'physical', value: -1 });
+  });
+});
