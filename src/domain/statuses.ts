@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WmsyncError } from '../kernel/errors.js';
 
 /**
  * Status rules are data, per goods owner, never literals in code. The numbers follow the WMS.
@@ -89,4 +90,14 @@ export function resolveStatus(rules: Statuses, nameOrCode: string): number | und
     return rules.statuses.some((s) => s.code === code) ? code : undefined;
   }
   return rules.statuses.find((s) => s.name.toLowerCase() === wanted)?.code;
+}
+
+/** Like resolveStatus, but an unknown status is a clear error listing the known ones. */
+export function requireStatus(rules: Statuses, nameOrCode: string): number {
+  const status = resolveStatus(rules, nameOrCode);
+  if (status !== undefined) return status;
+  const known = rules.statuses.map((s) => `${s.name.toLowerCase()} (${s.code})`).join(', ');
+  throw new WmsyncError('record', `unknown status "${nameOrCode}"; known: ${known}`, [
+    { record: 'status change', field: 'status', value: nameOrCode, reason: `not one of ${known}` },
+  ]);
 }

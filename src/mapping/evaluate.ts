@@ -138,19 +138,21 @@ function evaluateJoin(parts: readonly Expr[], separator: string, scope: Scope): 
 
 function evaluateArithmetic(operands: readonly Expr[], scope: Scope, operation: 'multiply' | 'sum'): Evaluation {
   const numbers: number[] = [];
+  let missing = false;
   for (const operand of operands) {
     const result = evaluate(operand, scope);
     if (!result.ok) return result;
-    // A product with a missing factor is unknown; a sum just leaves the missing term out.
     if (isEmpty(result.value)) {
-      if (operation === 'multiply') return none;
+      missing = true;
       continue;
     }
     const n = parseNumber(result.value);
     if (!n.ok) return fail(result.value, n.error);
     numbers.push(n.value);
   }
-  if (numbers.length === 0) return none;
+  // A product with a missing factor is unknown; a sum just leaves the missing term out. Every
+  // operand is still read first, so a bad one is reported even next to a missing one.
+  if (numbers.length === 0 || (missing && operation === 'multiply')) return none;
   const total = operation === 'multiply' ? numbers.reduce((a, b) => a * b, 1) : numbers.reduce((a, b) => a + b, 0);
   return ok(withoutFloatNoise(total));
 }

@@ -9,6 +9,19 @@ export interface Entry<T> {
   value: T;
 }
 
+/** An entry whose value is built on first read and kept: a large store then costs only what is read. */
+export function lazyEntry<T>(id: number, updatedMs: number, load: () => T): Entry<T> {
+  let loaded: { value: T } | undefined;
+  return {
+    id,
+    updatedMs,
+    get value(): T {
+      loaded ??= { value: load() };
+      return loaded.value;
+    },
+  };
+}
+
 export interface CollectionQuery<T> {
   sort: 'id' | 'updated';
   descending?: boolean;
@@ -29,15 +42,15 @@ export interface CollectionPage<T> {
 const byUpdate = (a: Entry<unknown>, b: Entry<unknown>) => a.updatedMs - b.updatedMs || a.id - b.id;
 
 export class Collection<T> {
-  private readonly byId: Entry<T>[] = [];
-  private readonly byUpdated: Entry<T>[] = [];
+  private readonly byId: Entry<T>[];
+  private readonly byUpdated: Entry<T>[];
   private readonly index = new Map<number, Entry<T>>();
 
   /** Bulk load, faster than add() one by one: sorts once. */
   constructor(entries: Entry<T>[] = []) {
     for (const entry of entries) this.index.set(entry.id, entry);
-    this.byId.push(...[...this.index.values()].sort((a, b) => a.id - b.id));
-    this.byUpdated.push(...[...this.byId].sort(byUpdate));
+    this.byId = [...this.index.values()].sort((a, b) => a.id - b.id);
+    this.byUpdated = [...this.byId].sort(byUpdate);
   }
 
   get size(): number {
@@ -58,7 +71,7 @@ export class Collection<T> {
 
   add(id: number, updatedMs: number, value: T): void {
     if (this.index.has(id)) throw new Error(`id ${id} exists`);
-    const entry = { id, updatedMs, value };
+    const entry: Entry<T> = { id, updatedMs, value };
     this.index.set(id, entry);
     this.byId.splice(lowerBound(this.byId, entry, (a, b) => a.id - b.id), 0, entry);
     this.byUpdated.splice(lowerBound(this.byUpdated, entry, byUpdate), 0, entry);

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../kernel/logger.js';
+import type { WmsPort } from '../wms/port.js';
+
+/** Where a command writes: stdout for results, stderr for messages and errors. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** What a command gets: resources are opened on first use and closed when the command ends. */
+export interface CliContext {
+  io: CliIo;
+  json: boolean;
+  config: Config;
+  logger: Logger;
+  wms(): Promise<WmsPort>;
+}
+
+export interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+/** Builds a context for one command and closes what it opened. Supplied by main.ts. */
+export type ContextRunner = <T>(options: GlobalOptions, work: (ctx: CliContext) => Promise<T>) => Promise<T>;
+
+export interface CommandDeps {
+  run: ContextRunner;
+}
+
+/** Runs a command's action with its context. */
+export function action<A extends unknown[]>(deps: CommandDeps, work: (ctx: CliContext, ...args: A) => Promise<void>) {
+  return async (...args: unknown[]): Promise<void> => {
+    const command = args[args.length - 1] as Command;
+    await deps.run(command.optsWithGlobals<GlobalOptions>(), (ctx) => work(ctx, ...(args.slice(0, -1) as A)));
+  };
+}
+
+/** Prints a result: JSON on --json, else the human form. */
+export function print(ctx: CliContext, value: unknown, human: () => string): void {
+  ctx.io.out(ctx.json ? JSON.stringify(value, null, 2) : human());
+}
+
+/** A plain text table: columns padded to their widest cell. */
+export function table(headers: string[], rows: (string | number | undefined)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (c === undefined ? '' : String(c))))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { InvalidArgumentError } from 'commander';
+import { recordError } from '../kernel/errors.js';
+
+/** Reads a JSON file for `put --file`; "-" reads standard input. */
+export async function readJsonFile(file: string): Promise<unknown> {
+  const text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw recordError(file, [{ record: file, field: '(file)', reason: `is not valid JSON: ${(e as Error).message}` }]);
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Option parsers: commander reports what they throw, naming the option. */
+
+/** Collects repeated `--picked ROW=QTY` / `--line ROW=QTY` options. */
+export function rowQuantity(value: string, previous: { row: number; quantity: number }[] = []) {
+  const m = /^(\d+)=(\d+(?:\.\d+)?)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`"${value}" should be ROW=QUANTITY, for example 2=1`);
+  return [...previous, { row: Number(m[1]), quantity: Number(m[2]) }];
+}
+
+export function number(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`"${value}" is not a number`);
+  return n;
+}

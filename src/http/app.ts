@@ -1,0 +1,52 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { routePath } from 'hono/route';
+import type { Logger } from '../kernel/logger.js';
+import type { WmsPort } from '../wms/port.js';
+import { errorBody, respondWithError } from './errors.js';
+import type { Metrics } from './metrics.js';
+import { adminHome } from './pages/home.js';
+import { articleRoutes, supplierRoutes } from './routes/articles.js';
+import { goodsOwnerRoutes } from './routes/goods-owners.js';
+import { orderRoutes } from './routes/orders.js';
+import { purchaseOrderRoutes } from './routes/purchase-orders.js';
+import { stockRoutes } from './routes/stock.js';
+
+export interface HttpDeps {
+  wms: WmsPort;
+  logger: Logger;
+  metrics: Metrics;
+  version: string;
+}
+
+/** The HTTP surface: API under /api/v1 with its OpenAPI document, health, metrics, admin pages. */
+export function createHttpApp(deps: HttpDeps) {
+  const app = new OpenAPIHono();
+
+  app.use(async (c, next) => {
+    const stop = deps.metrics.httpDuration.startTimer();
+    await next();
+    const route = routePath(c);
+    deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    stop({ method: c.req.method, route });
+  });
+
+  const api = new OpenAPIHono();
+  for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes]) {
+    api.route('/', routes(deps));
+  }
+  api.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'wmsync API', version: deps.version, description: 'Integration hub between a WMS and ERP / web-shop systems' },
+  });
+  app.route('/api/v1', api);
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/metrics', async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
+  app.route('/', adminHome(deps));
+
+  app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.onError((e, c) => respondWithError(c, e, deps.logger));
+  return app;
+}
+
+export type HttpApp = ReturnType<typeof createHttpApp>;

@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { toFieldIssues } from '../domain/index.js';
+import { isWmsyncError } from '../kernel/errors.js';
+import type { ErrorKind, FieldIssue } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
+
+/** The one error envelope of the API. */
+export interface ErrorBody {
+  error: { code: string; message: string; details: FieldIssue[] };
+}
+
+const byKind: Record<ErrorKind, { status: ContentfulStatusCode; code: string }> = {
+  record: { status: 422, code: 'invalid_record' },
+  config: { status: 400, code: 'invalid_configuration' },
+  'not-found': { status: 404, code: 'not_found' },
+  conflict: { status: 409, code: 'conflict' },
+  transient: { status: 503, code: 'unavailable' },
+  system: { status: 500, code: 'internal_error' },
+};
+
+export const errorBody = (code: string, message: string, details: FieldIssue[] = []): ErrorBody => ({ error: { code, message, details } });
+
+/** Maps any thrown error to the envelope; our own bugs are logged and not described to the caller. */
+export function respondWithError(c: Context, e: unknown, logger: Logger): Response {
+  if (isWmsyncError(e)) {
+    const { status, code } = byKind[e.kind];
+    if (e.kind === 'system') logger.error({ err: e }, 'request failed');
+    return c.json(errorBody(code, e.message, e.details), status);
+  }
+  if (e instanceof SyntaxError) return c.json(errorBody('invalid_request', `request body is not valid JSON: ${e.message}`), 400);
+  logger.error({ err: e }, 'request failed');
+  return c.json(errorBody('internal_error', 'internal error; see the server log'), 500);
+}
+
+/** Validation hook for request parameters, query and bodies: the same envelope, the field named. */
+export function validationHook(record: (c: Context) => string) {
+  return async (result: { success: boolean; error?: { issues: readonly unknown[] }; data?: unknown; target?: string }, c: Context) => {
+    if (result.success) return undefined;
+    const name = record(c);
+    // The body was parsed once already; Hono caches it, so the values can be named in the issues.
+    const input = result.target === 'json' ? await c.req.json().catch(() => undefined) : result.target === 'query' ? c.req.query() : c.req.param();
+    const issues = toFieldIssues(name, input, (result.error?.issues ?? []) as never);
+    return c.json(errorBody(result.target === 'json' ? 'invalid_record' : 'invalid_request', `${name} refused: ${issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`, issues), result.target === 'json' ? 422 : 400);
+  };
+}

@@ -1,0 +1,27 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { goodsOwnerInputSchema } from '../../domain/index.js';
+import { errorResponses, json, routeGroup } from './shared.js';
+import type { RouteDeps } from './shared.js';
+
+const goodsOwner = z
+  .object({ code: z.string(), name: z.string(), statusRules: z.record(z.string(), z.unknown()), createdAt: z.string() })
+  .openapi('GoodsOwner');
+
+export function goodsOwnerRoutes({ wms }: RouteDeps) {
+  const app = routeGroup();
+  app.openapi(
+    createRoute({ method: 'get', path: '/goods-owners', tags: ['goods owners'], responses: { 200: json(z.array(goodsOwner), 'Every goods owner') } }),
+    async (c) => c.json(await wms.listGoodsOwners(), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/goods-owners',
+      tags: ['goods owners'],
+      request: { body: json(goodsOwnerInputSchema, 'The new goods owner') },
+      responses: { 201: json(goodsOwner, 'Created'), 409: errorResponses[409], 422: errorResponses[422] },
+    }),
+    async (c) => c.json(await wms.addGoodsOwner(c.req.valid('json')), 201),
+  );
+  return app;
+}

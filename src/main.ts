@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import type { CliContext, CliIo, ContextRunner, GlobalOptions } from './cli/context.js';
+import { buildProgram } from './cli/program.js';
+import type { Serve } from './cli/commands/serve.js';
+import { loadConfig } from './config/schema.js';
+import { createHttpApp } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
+import { startHttpServer } from './http/server.js';
+import { isWmsyncError } from './kernel/errors.js';
+import type { ErrorKind } from './kernel/errors.js';
+import { createLogger } from './kernel/logger.js';
+import { openStore } from './store/database.js';
+import type { Store } from './store/database.js';
+import { createEmbeddedWms } from './wms/embedded/embedded-wms.js';
+import type { WmsPort } from './wms/port.js';
+
+/**
+ * The composition root: the only place that reads the environment, parses configuration and
+ * wires resources together. Everything below receives what it needs.
+ */
+
+/** Exit codes by error kind, so that scripts can tell a bad record from a missing one. */
+const exitCodes: Record<ErrorKind, number> = { record: 2, config: 2, 'not-found': 3, conflict: 4, transient: 5, system: 1 };
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export async function main(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const version = readVersion();
+  const run: ContextRunner = async (options, work) => {
+    const context = openContext(options, io, env, argv[0] === 'serve');
+    try {
+      return await work(context.ctx);
+    } finally {
+      await context.close();
+    }
+  };
+  const program = buildProgram(io, { run, serve, version });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    return reportError(e, io, argv.includes('--json'));
+  }
+}
+
+function openContext(options: GlobalOptions, io: CliIo, env: Record<string, string | undefined>, serving: boolean) {
+  const config = loadConfig(env, { data: { dir: options.dataDir } });
+  // Commands keep stdout for their result; only the server logs there.
+  const logger = createLogger({
+    level: serving ? config.log.level : env.WMSYNC_LOG_LEVEL ? config.log.level : 'warn',
+    pretty: config.log.pretty,
+    ...(serving ? {} : { destination: process.stderr }),
+  });
+  let store: Promise<Store> | undefined;
+  let wms: WmsPort | undefined;
+  const openDb = () => (store ??= openStore({ url: config.db.url, dataDir: config.data.dir, schema: config.db.schema, poolSize: config.db.poolSize }));
+  const ctx: CliContext = {
+    io,
+    json: options.json === true,
+    config,
+    logger,
+    wms: async () => (wms ??= createEmbeddedWms(await openDb())),
+  };
+  return { ctx, close: async () => store && (await store).close() };
+}
+
+/** `wmsync serve`: the HTTP surface and, from the sync engine on, the scheduler, until SIGINT/SIGTERM. */
+const serve: Serve = async (ctx, options) => {
+  const wms = await ctx.wms();
+  const app = createHttpApp({ wms, logger: ctx.logger, metrics: createMetrics(), version: readVersion() });
+  const server = await startHttpServer(app, { host: options.host ?? ctx.config.http.host, port: options.port ?? ctx.config.http.port });
+  ctx.logger.info({ url: server.url, dataDir: path.resolve(ctx.config.data.dir), database: ctx.config.db.url ? 'postgres' : 'sqlite' }, `wmsync listening on ${server.url}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  ctx.logger.info('shutting down');
+  await server.close();
+};
+
+function reportError(e: unknown, io: CliIo, json: boolean): number {
+  if (e instanceof CommanderError) return e.exitCode;
+  if (isWmsyncError(e)) {
+    if (json) io.err(JSON.stringify({ error: { kind: e.kind, message: e.message, details: e.details } }));
+    else if (e.details.length <= 1) io.err(`error: ${e.message}`);
+    else io.err([`error: ${e.details[0]!.record} refused:`, ...e.details.map((d) => `  - ${d.field}${d.value === undefined ? '' : ` = ${JSON.stringify(d.value)}`}: ${d.reason}`)].join('\n'));
+    return exitCodes[e.kind];
+  }
+  io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return 1;
+}
+
+function readVersion(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}

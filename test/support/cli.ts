@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { main } from '../../src/main.js';
+import type { TestStore } from './stores.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (for --json runs). */
+  json<T = any>(): T;
+}
+
+/** The environment that points the CLI at a test store: its data dir, or its PostgreSQL schema. */
+export function cliEnv(store: TestStore): Record<string, string> {
+  const env: Record<string, string> = { WMSYNC_DATA_DIR: store.dataDir, WMSYNC_LOG_LEVEL: 'error' };
+  if (store.dialect === 'postgres') {
+    env.DATABASE_URL = process.env.DATABASE_URL!;
+    env.WMSYNC_DB_SCHEMA = store.schema!;
+  }
+  return env;
+}
+
+/** Runs `wmsync ARGS` in-process, exactly as the binary does, capturing stdout and stderr. */
+export async function runCli(store: TestStore, ...args: string[]): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, cliEnv(store));
+  const stdout = out.join('\n');
+  return { code, stdout, stderr: err.join('\n'), json: () => JSON.parse(stdout) };
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Starts `wmsync ARGS` as a real process from the sources (for `serve`). */
+export function spawnCli(store: TestStore, args: string[]): ChildProcess {
+  const entry = "import { main } from './src/main.ts'; process.exitCode = await main(process.argv.slice(1));";
+  return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', entry, '--', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...cliEnv(store), WMSYNC_LOG_LEVEL: 'info', WMSYNC_LOG_PRETTY: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
