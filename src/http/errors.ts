@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldIssues } from '../domain/index.js';
 import { isWmsyncError } from '../kernel/errors.js';
@@ -28,7 +29,8 @@ export function respondWithError(c: Context, e: unknown, logger: Logger): Respon
     if (e.kind === 'system') logger.error({ err: e }, 'request failed');
     return c.json(errorBody(code, e.message, e.details), status);
   }
-  if (e instanceof SyntaxError) return c.json(errorBody('invalid_request', `request body is not valid JSON: ${e.message}`), 400);
+  // Hono's own refusals (malformed JSON, a wrong content type) keep their status and message.
+  if (e instanceof HTTPException && e.status < 500) return c.json(errorBody('invalid_request', e.message), e.status as ContentfulStatusCode);
   logger.error({ err: e }, 'request failed');
   return c.json(errorBody('internal_error', 'internal error; see the server log'), 500);
 }

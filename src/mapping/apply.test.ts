@@ -134,7 +134,14 @@ describe('applyMapping', () => {
       },
       {
         ok: true,
-        value: { articleNumber: 'MUG-B', articleName: 'Mug - Blue', productCode: '7-4', price: 12, netWeight: 0.35, vatPercent: 25.5 },
+        value: {
+          articleNumber: 'MUG-B',
+          articleName: 'Mug - Blue',
+          productCode: '7-4',
+          price: 12,
+          netWeight: 0.35,
+          vatPercent: 25.5,
+        },
       },
     ]);
     expect(applyMapping(myCashflowArticle, { product })).toEqual({

@@ -17,7 +17,9 @@ describe('canonicalPaths', () => {
   });
 
   it('covers every target', () => {
-    expect(canonicalPaths('article')).toEqual(expect.arrayContaining(['articleNumber', 'weight', 'alternativeNames[].language']));
+    expect(canonicalPaths('article')).toEqual(
+      expect.arrayContaining(['articleNumber', 'weight', 'alternativeNames[].language']),
+    );
     expect(canonicalPaths('purchaseOrder')).toEqual(
       expect.arrayContaining(['inOrderInfo.inDate', 'supplier.supplierNumber', 'inOrderLines[].rowPrice']),
     );

@@ -80,8 +80,14 @@ describe('describeExpr', () => {
       'Invoice ⇒ Weight (converted to kg from the unit in Invoice ⇒ Weight unit, or g)',
     ],
     [e.languageToCode(e.path('language')), 'Invoice ⇒ Language (as a language code)'],
-    [e.ifExists(e.path('phone'), e.path('phone'), e.path('mobile')), 'Invoice ⇒ Phone if Invoice ⇒ Phone exists, otherwise Invoice ⇒ Mobile'],
-    [e.join(', ', e.path('a'), e.path('b'), e.path('c.d')), 'Combination of Invoice ⇒ A, Invoice ⇒ B and Invoice ⇒ C ⇒ D ([Invoice a], [Invoice b], [C d])'],
+    [
+      e.ifExists(e.path('phone'), e.path('phone'), e.path('mobile')),
+      'Invoice ⇒ Phone if Invoice ⇒ Phone exists, otherwise Invoice ⇒ Mobile',
+    ],
+    [
+      e.join(', ', e.path('a'), e.path('b'), e.path('c.d')),
+      'Combination of Invoice ⇒ A, Invoice ⇒ B and Invoice ⇒ C ⇒ D ([Invoice a], [Invoice b], [C d])',
+    ],
     [e.join(' ', e.path('first_name'), e.path('last_name')), 'Invoice ⇒ First name + Last name'],
     [e.join('\n', e.path('note1'), e.path('note2')), 'Combination of Invoice ⇒ Note1 and Note2 (one per line)'],
     [e.filter(e.path('rows'), 'type', ['A', 'B']), 'Invoice ⇒ Rows, where the type is "A" or "B"'],
@@ -94,7 +100,10 @@ describe('describeExpr', () => {
       'Combination of Invoice ⇒ Rows ⇒ Author and Text ([Author]: [Text]), where the kind is "note"',
     ],
     [e.each(e.path('rows'), e.recordPath('currency')), 'Invoice ⇒ Currency'],
-    [e.lookup('wayOfDelivery', e.path('method'), { default: e.constant('STD') }), 'Invoice ⇒ Method translated by the "wayOfDelivery" table, otherwise Fixed value "STD"'],
+    [
+      e.lookup('wayOfDelivery', e.path('method'), { default: e.constant('STD') }),
+      'Invoice ⇒ Method translated by the "wayOfDelivery" table, otherwise Fixed value "STD"',
+    ],
     [e.equals(e.path('notify'), ['Y']), 'Invoice ⇒ Notify is "Y"'],
     [e.not(e.path('hidden')), 'not Invoice ⇒ Hidden'],
   ])('%j reads %j', (expr, text) => {

@@ -75,7 +75,8 @@ describe('firstOf', () => {
 
 describe('join', () => {
   it('joins the non-empty parts with the separator', () => {
-    const name = e.join(' ', e.path('shipping_address.first_name'), e.path('shipping_address.phone'), e.path('shipping_address.last_name'));
+    const [first, blank, last] = ['first_name', 'phone', 'last_name'].map((f) => e.path(`shipping_address.${f}`));
+    const name = e.join(' ', first!, blank!, last!);
     expect(run(name)).toEqual(value('Aino Virtanen'));
     expect(run(e.join('-', e.path('id'), e.constant(7)))).toEqual(value('1042-7'));
     expect(run(e.join(' - ', e.path('missing')))).toEqual(value(''));

@@ -66,7 +66,7 @@ export function keyedRoutes<S extends z.ZodType>(r: KeyedResource<S>) {
     }),
     async (c) => {
       // The generic schema hides the validated types from the compiler; they are checked all the same.
-      const valid = c.req.valid as (target: 'param' | 'json') => unknown;
+      const valid = c.req.valid.bind(c.req) as (target: 'param' | 'json') => unknown;
       const params = valid('param') as Record<string, string>;
       const key = params[r.keyParam]!;
       const record = valid('json') as z.output<S>;

@@ -1,0 +1,26 @@
+import { pino } from 'pino';
+import { createHttpApp } from '../../src/http/app.js';
+import { createMetrics } from '../../src/http/metrics.js';
+import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
+import type { TestStore } from './stores.js';
+
+/** The HTTP app over a test store, driven in-process with app.request(). */
+export function testApp(store: TestStore) {
+  const wms = createEmbeddedWms(store);
+  const app = createHttpApp({ wms, logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), metrics: createMetrics(), version: 'test' });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await app.request(path, {
+      method,
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    const text = await res.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, json, text, headers: res.headers };
+  };
+  return { app, wms, call };
+}
