@@ -1,5 +1,4 @@
 import type { Brand, Comment, Order, OrderLine, Payment, Product, Shipment, StockItem, Translation, Variation } from '../api.js';
-import type { Entry } from '../../../src/connectors/sandbox/collection.js';
 import { createRandom, deriveSeed, pickPerson } from '../../../src/connectors/sandbox/random.js';
 import type { Random } from '../../../src/connectors/sandbox/random.js';
 import { brands, catalog, models, paymentMethods, privateComments, publicComments, shippingMethods, supplierIds } from './catalog.js';
@@ -7,8 +6,9 @@ import { applyTotals, round2 } from './totals.js';
 
 /**
  * Seeded generator of a MyCashflow store. Each record draws from its own stream (seed + kind + id),
- * so product 7 is the same whether the store holds 10 products or 100,000, and a store of any size
- * is built in one pass without sorting.
+ * so product 7 is the same whether the store holds 10 products or 100,000. A record's first draws
+ * (its "head") give its update time cheaply, so that the store can sort 100,000 records at start
+ * and build each one only when a request first reads it.
  */
 
 export type OrderStatus = 'open' | 'completed' | 'cancelled';
@@ -31,10 +31,15 @@ export type StoredOrder = Order & {
   events: NonNullable<Order['events']>;
 };
 
-export interface GeneratedStore {
-  products: Entry<ProductRecord>[];
-  stockItems: Entry<StockItem>[];
-  orders: Entry<StoredOrder>[];
+/** A product as stored, with the stock items of the product or of its variations. */
+export interface ProductRecordWithStock extends ProductRecord {
+  stockItems: StockItem[];
+}
+
+/** What the store needs up front to sort a record; the rest is generated when first read. */
+export interface Head {
+  id: number;
+  updatedMs: number;
 }
 
 const day = 86_400_000;
@@ -46,36 +51,29 @@ export const formatTime = (ms: number): string => new Date(Math.floor(ms / 1000)
 /** Stock quantities as decimal strings, as S33 types them [I]. */
 export const stockNumber = (n: number): string => n.toFixed(3);
 
-export function generateStore(options: { seed: number; products: number; orders: number; anchorMs: number }): GeneratedStore {
-  const products: Entry<ProductRecord>[] = [];
-  const stockItems: Entry<StockItem>[] = [];
-  for (let id = 1; id <= options.products; id++) {
-    const random = createRandom(deriveSeed(options.seed, kinds.product, id));
-    const record = generateProduct(random, id, options.anchorMs);
-    const updatedMs = Date.parse(record.product.updated_at);
-    products.push({ id, updatedMs, value: record });
-    const codes = record.variations.length
-      ? record.variations.map((v) => ({ code: v.product_code ?? '', variationId: v.id as number | null }))
-      : [{ code: record.product.product_code ?? '', variationId: null }];
-    for (const { code, variationId } of codes) {
-      const stockId = stockItems.length + 1;
-      stockItems.push({ id: stockId, updatedMs, value: generateStockItem(random, stockId, code, id, variationId, record.product) });
-    }
-  }
-  const orders: Entry<StoredOrder>[] = [];
-  for (let id = 1; id <= options.orders && products.length > 0; id++) {
-    const random = createRandom(deriveSeed(options.seed, kinds.order, id));
-    const order = generateOrder(random, id, products, options);
-    orders.push({ id, updatedMs: Date.parse(order.updated_at), value: order });
-  }
-  return { products, stockItems, orders };
-}
+/** Stock item ids follow the product: id*10 for a plain product, the variation id otherwise. */
+const stockIds = (id: number, variations: number) =>
+  variations === 0 ? [id * 10] : Array.from({ length: variations }, (_, i) => id * 10 + i + 1);
 
-function generateProduct(random: Random, id: number, anchorMs: number): ProductRecord {
+/** The first draws of a product's stream: enough to sort it and to list its stock items. */
+function startProduct(seed: number, id: number, anchorMs: number) {
+  const random = createRandom(deriveSeed(seed, kinds.product, id));
   const item = random.pick(catalog);
   const model = random.pick(models);
   const createdMs = anchorMs - random.int(1, 365 * day);
-  const updated = formatTime(createdMs + random.next() * (anchorMs - createdMs));
+  const updatedMs = Math.floor(createdMs + random.next() * (anchorMs - createdMs));
+  const variationCount = item.options.length && random.chance(0.4) ? random.int(1, Math.min(4, item.options.length)) : 0;
+  return { random, item, model, createdMs, updatedMs, variationCount };
+}
+
+export function productHead(seed: number, id: number, anchorMs: number): Head & { stockIds: number[] } {
+  const { updatedMs, variationCount } = startProduct(seed, id, anchorMs);
+  return { id, updatedMs, stockIds: stockIds(id, variationCount) };
+}
+
+export function generateProduct(seed: number, id: number, anchorMs: number): ProductRecordWithStock {
+  const { random, item, model, createdMs, updatedMs, variationCount } = startProduct(seed, id, anchorMs);
+  const updated = formatTime(updatedMs);
   const code = `${item.names.en.slice(0, 3).toUpperCase()}-${String(id).padStart(5, '0')}`;
   const price = random.price(...item.price);
   const product: Product = {
@@ -96,10 +94,10 @@ function generateProduct(random: Random, id: number, anchorMs: number): ProductR
     barcode: `64${random.chars(11, '0123456789')}`,
     visibilities: [{ version_id: 1, is_visible: true }],
   };
-  const count = item.options.length && random.chance(0.4) ? random.int(1, Math.min(4, item.options.length)) : 0;
-  const variations = item.options.slice(0, count).map(
+  const ids = stockIds(id, variationCount);
+  const variations = item.options.slice(0, variationCount).map(
     (option, i): Variation => ({
-      id: id * 10 + i + 1,
+      id: ids[i] ?? 0,
       created_at: product.created_at,
       updated_at: updated,
       product_id: id,
@@ -117,7 +115,11 @@ function generateProduct(random: Random, id: number, anchorMs: number): ProductR
     description: '',
     information: '',
   }));
-  return { product, variations, translations, brand: brands.find((b) => b.id === product.brand_id) ?? null };
+  const stockItems = variations.length
+    ? variations.map((v) => generateStockItem(random, v.id, v.product_code ?? '', id, v.id, product))
+    : [generateStockItem(random, id * 10, code, id, null, product)];
+  const brand = brands.find((b) => b.id === product.brand_id) ?? null;
+  return { product, variations, translations, brand, stockItems };
 }
 
 function generateStockItem(random: Random, id: number, code: string, productId: number, variationId: number | null, product: Product): StockItem {
@@ -144,12 +146,30 @@ function generateStockItem(random: Random, id: number, code: string, productId: 
   };
 }
 
-function generateOrder(random: Random, id: number, shop: Entry<ProductRecord>[], options: { orders: number; anchorMs: number }): StoredOrder {
-  const span = 30 * day;
-  const slot = span / options.orders;
-  const createdMs = options.anchorMs - span + (id - 1) * slot + random.next() * slot;
+export interface OrderContext {
+  seed: number;
+  orders: number;
+  products: number;
+  anchorMs: number;
+  product: (id: number) => ProductRecord;
+}
+
+/** Orders spread over the last 30 days in id order; most open ones are untouched since creation. */
+function startOrder(ctx: Omit<OrderContext, 'product'>, id: number) {
+  const random = createRandom(deriveSeed(ctx.seed, kinds.order, id));
+  const slot = (30 * day) / Math.max(1, ctx.orders);
+  const createdMs = Math.floor(ctx.anchorMs - 30 * day + (id - 1) * slot + random.next() * slot);
   const status: OrderStatus = random.chance(0.1) ? 'cancelled' : random.chance(0.4) ? 'completed' : 'open';
-  const updatedMs = status === 'open' && random.chance(0.7) ? createdMs : Math.min(options.anchorMs, createdMs + random.int(60_000, 2 * day));
+  const updatedMs = status === 'open' && random.chance(0.7) ? createdMs : Math.min(ctx.anchorMs, createdMs + random.int(60_000, 2 * day));
+  return { random, createdMs, status, updatedMs };
+}
+
+export function orderHead(ctx: Omit<OrderContext, 'product'>, id: number): Head {
+  return { id, updatedMs: startOrder(ctx, id).updatedMs };
+}
+
+export function generateOrder(ctx: OrderContext, id: number): StoredOrder {
+  const { random, createdMs, status, updatedMs } = startOrder(ctx, id);
   const [created, updated] = [formatTime(createdMs), formatTime(updatedMs)];
   const person = pickPerson(random);
   const address = {
@@ -165,7 +185,7 @@ function generateOrder(random: Random, id: number, shop: Entry<ProductRecord>[],
     weight: null, parcel_count: 1, completed_at: status === 'completed' ? updated : null,
     tracking_code: status === 'completed' ? `JJFI${random.chars(16, '0123456789')}` : null, shipping_label_url: null,
   };
-  const products = Array.from({ length: random.int(1, 4) }, (_, i) => orderLine(random, id, i, random.pick(shop).value, created, shipment.id));
+  const products = Array.from({ length: random.int(1, 4) }, (_, i) => randomLine(random, id, i, ctx.product(random.int(1, ctx.products)), created, shipment.id));
   const order: StoredOrder = {
     id, created_at: created, updated_at: updated, archived_at: null, external_id: null, version_id: 1,
     language: person.country === 'SE' ? 'sv' : person.country === 'FI' ? 'fi' : 'en',
@@ -198,15 +218,19 @@ function generateOrder(random: Random, id: number, shop: Entry<ProductRecord>[],
   return order;
 }
 
-/** A line for the product, or for one of its variations when it has any. */
-export function orderLine(random: Random, orderId: number, index: number, record: ProductRecord, at: string, shipmentId: number | null): OrderLine {
+function randomLine(random: Random, orderId: number, index: number, record: ProductRecord, at: string, shipmentId: number): OrderLine {
   const variation = record.variations.length ? random.pick(record.variations) : undefined;
-  const { product } = record;
+  return orderLine({ orderId, index, record, variation, quantity: random.int(1, 3), at, shipmentId });
+}
+
+/** A line for a product, or for one of its variations. */
+export function orderLine(l: { orderId: number; index: number; record: ProductRecord; variation: Variation | undefined; quantity: number; at: string; shipmentId: number | null }): OrderLine {
+  const { product } = l.record;
   return {
-    id: orderId * 10 + index + 1, order_id: orderId, product_id: product.id, variation_id: variation?.id ?? null,
-    product_code: variation?.product_code ?? product.product_code ?? '', product_name: product.name,
-    model_name: variation?.name ?? '', vat_rate: product.vat_rate, unit_price: variation?.price ?? product.price,
-    purchase_price: product.purchase_price, quantity: random.int(1, 3), shipment_id: shipmentId,
-    created_at: at, updated_at: at, delivered_at: null,
+    id: l.orderId * 10 + l.index + 1, order_id: l.orderId, product_id: product.id, variation_id: l.variation?.id ?? null,
+    product_code: l.variation?.product_code ?? product.product_code ?? '', product_name: product.name,
+    model_name: l.variation?.name ?? '', vat_rate: product.vat_rate, unit_price: l.variation?.price ?? product.price,
+    purchase_price: product.purchase_price, quantity: l.quantity, shipment_id: l.shipmentId,
+    created_at: l.at, updated_at: l.at, delivered_at: null,
   };
 }
