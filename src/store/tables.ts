@@ -88,4 +88,118 @@ export interface Database {
   purchase_order_lines: PurchaseOrderLinesTable;
   stock_balances: StockBalancesTable;
   wms_events: WmsEventsTable;
+  integrations: IntegrationsTable;
+  cursors: CursorsTable;
+  links: LinksTable;
+  runs: RunsTable;
+  run_records: RunRecordsTable;
+  record_failures: RecordFailuresTable;
+  outbox: OutboxTable;
+  schedules: SchedulesTable;
+  engine_state: EngineStateTable;
+}
+
+/** One goods owner's link to one external system. */
+export interface IntegrationsTable {
+  id: Generated<number>;
+  goods_owner_id: number;
+  system: string;
+  name: string;
+  /** JSON: non-secret settings the user set (defaults are the connector's, not stored). */
+  settings: string;
+  /** Encrypted JSON of the secret settings (tokens, passwords, keys). */
+  secrets: string;
+  /** JSON: { [flow]: boolean } for flows the user switched away from the default. */
+  flows: string;
+  /** JSON: { [flow]: MappingOverride[] } */
+  mapping_overrides: string;
+  paused: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Where a pulling flow continues next time; from the source's clock. */
+export interface CursorsTable {
+  integration_id: number;
+  flow: string;
+  cursor: string;
+  updated_at: string;
+}
+
+/** External id ↔ WMS record, per integration, with a hash of what was last written. */
+export interface LinksTable {
+  integration_id: number;
+  kind: string;
+  external_id: string;
+  wms_key: string;
+  hash: string;
+  updated_at: string;
+}
+
+export interface RunsTable {
+  id: Generated<number>;
+  integration_id: number;
+  flow: string;
+  trigger: string;
+  status: string;
+  counts: string;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** One outcome per record of a run. */
+export interface RunRecordsTable {
+  run_id: number;
+  seq: number;
+  record: string;
+  external_id: string | null;
+  outcome: string;
+  /** JSON array of field issues, when the outcome is failed or locked */
+  issues: string | null;
+}
+
+/** Records that failed and wait to be retried, next run or by hand. */
+export interface RecordFailuresTable {
+  integration_id: number;
+  flow: string;
+  external_id: string;
+  record: string;
+  issues: string;
+  attempts: number;
+  first_failed_at: string;
+  last_failed_at: string;
+}
+
+/** Reports waiting to be sent to an external system. */
+export interface OutboxTable {
+  id: Generated<number>;
+  integration_id: number;
+  flow: string;
+  event_id: number;
+  subject: string;
+  external_id: string;
+  payload: string;
+  /** pending | sending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** When each flow of each integration runs next, and who holds it now (a lease). */
+export interface SchedulesTable {
+  integration_id: number;
+  flow: string;
+  next_run_at: string;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+}
+
+/** Small named values of the engine, e.g. how far the event relay has read. */
+export interface EngineStateTable {
+  key: string;
+  value: string;
 }

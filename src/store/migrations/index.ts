@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../database.js';
 import { wms } from './0001-wms.js';
+import { sync } from './0002-sync.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-wms': wms,
+  '0002-sync': sync,
 };
