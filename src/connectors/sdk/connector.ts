@@ -27,7 +27,10 @@ export interface ApiContext {
   logger: Logger;
 }
 
-/** Default base URLs per environment; `{storeName}`-style placeholders are filled from settings. */
+/**
+ * Default base URLs per environment; `{storeName}`-style placeholders are filled from settings.
+ * The sandbox address is the hub's own (`{hubUrl}/sandbox/<id>` + the sandbox's apiRoot), set by the engine.
+ */
 export type BaseUrls = Partial<Record<Environment, string>>;
 
 export interface Connector<Api = unknown> {
@@ -41,8 +44,18 @@ export interface Connector<Api = unknown> {
   flows: Flow<Api>[];
   /** Builds the API client of one integration. */
   createApi(context: ApiContext): Api;
+  sandbox?: ConnectorSandbox;
   /** A cheap authenticated call: "test connection". Throws a config error when credentials are wrong. */
   testConnection(api: Api, signal: AbortSignal): Promise<void>;
+}
+
+/** A local simulator of the system, mounted by `serve` under /sandbox/<id> and run by `wmsync sandbox`. */
+export interface ConnectorSandbox {
+  /** Credentials the simulator accepts; a sandbox integration uses them unless told otherwise. */
+  credentials: Record<string, string>;
+  /** The path of the API root inside the simulator, e.g. "/api/v1". */
+  apiRoot: string;
+  create(options: { seed?: number }): { fetch(request: Request): Response | Promise<Response> };
 }
 
 export const defineConnector = <Api>(connector: Connector<Api>): Connector<Api> => connector;

@@ -1,0 +1,112 @@
+import type { FlowId } from '../connectors/sdk/flows.js';
+import { configError, isWmsyncError, WmsyncError } from '../kernel/errors.js';
+import { applyOverrides } from '../mapping/index.js';
+import type { EngineDeps, FlowRun } from './flow-run.js';
+import { runImport } from './import-runner.js';
+import { isFlowId } from './integrations.js';
+import type { ResolvedIntegration } from './integrations.js';
+import type { Leases } from './leases.js';
+import { LEASE_MS } from './leases.js';
+import { deliverReports, relayEvents } from './outbox.js';
+import { getRun, RunRecorder } from './runs.js';
+import type { RunSummary } from './runs.js';
+import { runStockExport } from './stock-export-runner.js';
+
+export interface RunOptions {
+  trigger: 'schedule' | 'manual' | 'retry';
+  /** How long to wait for a run of the same flow elsewhere to finish; 0 = give up at once. */
+  waitMs?: number;
+}
+
+/**
+ * Runs flows: under the flow's lease, with a run record, dispatching to the runner for the
+ * flow's kind. Errors that stop a run are kept on the run (config: fix and retry; transient: the
+ * schedule tries again sooner).
+ */
+export function createEngine(deps: EngineDeps & { leases: Leases }) {
+  const { leases, clock } = deps;
+
+  async function acquire(integrationId: number, flow: FlowId, waitMs: number): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      if (await leases.acquire(integrationId, flow)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  function nextRunAfter(integration: ResolvedIntegration, failed: WmsyncError | undefined): Date {
+    const interval = integration.intervalMinutes * 60_000;
+    // A temporary failure comes back within a minute rather than a whole interval.
+    const wait = failed?.kind === 'transient' ? Math.min(interval, failed.retryAfterMs ?? 60_000) : interval;
+    return new Date(clock.now().getTime() + wait);
+  }
+
+  async function execute(integration: ResolvedIntegration, flowId: FlowId, trigger: string): Promise<{ summary: RunSummary; error?: WmsyncError }> {
+    const flow = integration.connector.flows.find((f: { id: string }) => f.id === flowId)!;
+    const recorder = await RunRecorder.start(deps.db, clock, integration.id, flowId, trigger);
+    const controller = new AbortController();
+    const heartbeat = setInterval(() => void leases.renew(integration.id, flowId).catch(() => undefined), LEASE_MS / 5);
+    let failure: WmsyncError | undefined;
+    try {
+      const api = integration.connector.createApi({
+        settings: integration.resolved,
+        credentialKey: `${integration.system}:${String(integration.resolved.baseUrl)}:${String(integration.resolved.username ?? integration.resolved.clientId ?? integration.id)}`,
+        limiters: deps.limiters,
+        logger: deps.logger.child({ integration: integration.id, flow: flowId }),
+      });
+      const run: FlowRun<never> = { integration, flow: flow as never, api, recorder, signal: controller.signal };
+      if (flow.kind === 'import') {
+        const mapping = applyOverrides(flow.mapping, integration.mappingOverrides[flow.id] ?? []);
+        if (!mapping.ok) throw configError(`the mapping overrides of ${flow.id} are invalid: ${mapping.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`, mapping.error);
+        await runImport(deps, run, mapping.value);
+      } else if (flow.kind === 'stock-export') {
+        await runStockExport(deps, run);
+      } else {
+        await relayEvents(deps);
+        await deliverReports(deps, run);
+      }
+    } catch (e) {
+      failure = isWmsyncError(e) ? e : new WmsyncError('system', e instanceof Error ? e.message : String(e), [], { cause: e });
+      deps.logger.warn({ integration: integration.id, flow: flowId, kind: failure.kind, err: failure.message }, 'run stopped');
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await recorder.finish(failure ? `${failure.kind}: ${failure.message}` : undefined);
+    return { summary: await getRun(deps.db, recorder.runId), ...(failure ? { error: failure } : {}) };
+  }
+
+  return {
+    /** Runs one flow now and returns its summary. Refuses a flow that is off or unknown. */
+    async runFlow(integrationId: number, flowId: string, options: RunOptions): Promise<RunSummary> {
+      const integration = await deps.integrations.resolve(integrationId);
+      if (!isFlowId(flowId) || !integration.flows.some((f) => f.flow === flowId)) {
+        throw configError(`${integration.connector.displayName} has no flow "${flowId}"; flows: ${integration.flows.map((f) => f.flow).join(', ')}`);
+      }
+      if (!integration.flows.find((f) => f.flow === flowId)!.enabled) {
+        throw configError(`flow ${flowId} of integration ${integrationId} is off; switch it on with: wmsync integrations enable ${integrationId} ${flowId}`);
+      }
+      if (!(await acquire(integrationId, flowId, options.waitMs ?? 0))) {
+        throw new WmsyncError('conflict', `flow ${flowId} of integration ${integrationId} is running elsewhere`);
+      }
+      let error: WmsyncError | undefined;
+      try {
+        const result = await execute(integration, flowId, options.trigger);
+        error = result.error;
+        return result.summary;
+      } finally {
+        await leases.release(integrationId, flowId, nextRunAfter(integration, error));
+      }
+    },
+
+    /** Every enabled flow of an integration, imports first, reports last. */
+    async runIntegration(integrationId: number, options: RunOptions): Promise<RunSummary[]> {
+      const integration = await deps.integrations.get(integrationId);
+      const summaries: RunSummary[] = [];
+      for (const { flow } of integration.flows.filter((f) => f.enabled)) summaries.push(await this.runFlow(integrationId, flow, options));
+      return summaries;
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

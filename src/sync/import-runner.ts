@@ -1,0 +1,78 @@
+import type { ImportFlow, SourceRecord } from '../connectors/sdk/flows.js';
+import { importTargets } from '../connectors/sdk/flows.js';
+import { toFieldIssues } from '../domain/index.js';
+import { isWmsyncError } from '../kernel/errors.js';
+import type { FieldIssue } from '../kernel/errors.js';
+import { applyMapping } from '../mapping/index.js';
+import type { MappingTable } from '../mapping/index.js';
+import type { EngineDeps, FlowRun } from './flow-run.js';
+import type { RecordOutcome } from './runs.js';
+import { recordHash, targets } from './targets.js';
+
+/**
+ * fetch → map → validate → skip if unchanged → upsert → link, page by page. The cursor of a page
+ * is committed after its records are written: a crash re-reads that page, and the links make the
+ * second pass report "unchanged". Records that failed before are retried first, by id.
+ */
+export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable): Promise<void> {
+  const { integration, flow, api, recorder, signal } = run;
+  const kind = importTargets[flow.id];
+  const target = targets[kind];
+
+  const processPage = async (records: SourceRecord[]) => {
+    const links = await deps.links.find(integration.id, kind, records.map((r) => r.externalId));
+    const succeeded: string[] = [];
+    for (const source of records) {
+      const outcome = await processRecord(source, links.get(source.externalId));
+      recorder.add(outcome);
+      if (outcome.outcome === 'failed') await deps.failures.record(integration.id, flow.id, source.externalId, source.label, outcome.issues ?? []);
+      else succeeded.push(source.externalId);
+    }
+    await deps.failures.clear(integration.id, flow.id, succeeded);
+    await recorder.flush();
+  };
+
+  const processRecord = async (source: SourceRecord, link: { wmsKey: string; hash: string } | undefined): Promise<RecordOutcome> => {
+    const base = { record: source.label, externalId: source.externalId };
+    const fail = (issues: FieldIssue[]): RecordOutcome => ({ ...base, outcome: 'failed', issues });
+    if (source.issues?.length) return fail(source.issues);
+    try {
+      if (source.action === 'cancel') {
+        // A cancellation of something never imported needs nothing.
+        if (!link || !target.cancel) return { ...base, outcome: 'unchanged' };
+        const result = await target.cancel(deps.wms, integration.goodsOwner, link.wmsKey);
+        return result.outcome === 'locked'
+          ? { ...base, outcome: 'locked', issues: [{ record: source.label, field: 'status', reason: `cancellation not applied: ${result.reason}` }] }
+          : { ...base, outcome: result.outcome === 'cancelled' ? 'cancelled' : 'unchanged' };
+      }
+      const mapped = applyMapping(mapping, source.source, { record: source.label, settings: integration.resolved });
+      if (!mapped.ok) return fail(mapped.error);
+      const parsed = target.schema.safeParse(mapped.value);
+      if (!parsed.success) return fail(toFieldIssues(source.label, mapped.value, parsed.error.issues));
+      const hash = recordHash(parsed.data);
+      if (link?.hash === hash) return { ...base, outcome: 'unchanged' };
+      const result = await target.upsert(deps.wms, integration.goodsOwner, parsed.data);
+      if (result.outcome === 'locked') return { ...base, outcome: 'locked', issues: [{ record: source.label, field: 'status', reason: result.reason }] };
+      await deps.links.save(integration.id, kind, { externalId: source.externalId, wmsKey: target.key(parsed.data), hash });
+      return { ...base, outcome: result.outcome === 'cancelled' ? 'cancelled' : result.outcome };
+    } catch (e) {
+      // A refusal of this record by the WMS is this record's failure; anything else stops the run.
+      if (isWmsyncError(e) && e.kind === 'record') return fail(e.details.length ? e.details : [{ record: source.label, field: '(record)', reason: e.message }]);
+      throw e;
+    }
+  };
+
+  const retries = await deps.failures.list({ integrationId: integration.id, flow: flow.id });
+  if (retries.length && flow.fetchByIds) {
+    for (let i = 0; i < retries.length; i += 100) {
+      await processPage(await flow.fetchByIds(api, retries.slice(i, i + 100).map((f) => f.externalId), signal));
+    }
+  }
+
+  const cursor = await deps.cursors.get(integration.id, flow.id);
+  const since = cursor ? new Date(Date.parse(cursor) - integration.overlapMinutes * 60_000) : undefined;
+  for await (const page of flow.fetch(api, { since, signal })) {
+    await processPage(page.records);
+    if (page.cursor) await deps.cursors.advance(integration.id, flow.id, page.cursor);
+  }
+}

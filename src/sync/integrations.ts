@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import type { Kysely, Updateable } from 'kysely';
+import type { Connector, Environment } from '../connectors/sdk/connector.js';
+import { flowIds } from '../connectors/sdk/flows.js';
+import type { FlowId } from '../connectors/sdk/flows.js';
+import type { ConnectorRegistry } from '../connectors/registry.js';
+import { applyOverrides, mappingOverrideSchema } from '../mapping/index.js';
+import type { MappingOverride } from '../mapping/index.js';
+import type { Clock } from '../kernel/clock.js';
+import { configError, notFound, recordError } from '../kernel/errors.js';
+import type { FieldIssue } from '../kernel/errors.js';
+import type { SecretBox } from '../kernel/secrets.js';
+import type { Database } from '../store/tables.js';
+import { commonSettings } from '../connectors/sdk/common-settings.js';
+
+/** An integration as shown to users: secrets only as the names of those that are set. */
+export interface IntegrationView {
+  id: number;
+  goodsOwner: string;
+  system: string;
+  name: string;
+  environment: Environment;
+  settings: Record<string, unknown>;
+  secretsSet: string[];
+  flows: { flow: FlowId; enabled: boolean }[];
+  mappingOverrides: Partial<Record<FlowId, MappingOverride[]>>;
+  paused: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Everything the engine needs to run an integration, secrets decrypted. Never leaves the process. */
+export interface ResolvedIntegration extends IntegrationView {
+  goodsOwnerId: number;
+  connector: Connector<any>;
+  /** Defaults, then stored settings, then secrets; `baseUrl` filled for the environment. */
+  resolved: Record<string, unknown>;
+  intervalMinutes: number;
+  overlapMinutes: number;
+}
+
+export interface IntegrationChange {
+  name?: string;
+  settings?: Record<string, string>;
+  secrets?: Record<string, string>;
+}
+
+const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: string }) {
+  const { db, registry, secrets, clock, hubUrl } = deps;
+
+  const definitions = (connector: Connector<any>) => [...commonSettings, ...connector.settings];
+
+  /** Validates `key=value` settings against the connector's definitions; every problem is named. */
+  function checkSettings(connector: Connector<any>, values: Record<string, string>, secret: boolean, record: string) {
+    const out: Record<string, unknown> = {};
+    const issues: FieldIssue[] = [];
+    for (const [key, raw] of Object.entries(values)) {
+      const def = definitions(connector).find((d) => d.key === key);
+      if (!def) {
+        const known = definitions(connector).map((d) => d.key).join(', ');
+        issues.push({ record, field: key, value: raw, reason: `is not a setting of ${connector.displayName}; known: ${known}` });
+        continue;
+      }
+      const isSecret = 'secret' in def && def.secret === true;
+      if (isSecret !== secret) {
+        issues.push({ record, field: key, reason: isSecret ? 'is a secret: give it with --secret' : 'is not a secret: give it with --set' });
+        continue;
+      }
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) issues.push({ record, field: key, ...(secret ? {} : { value: raw }), reason: parsed.error.issues[0]?.message ?? 'is invalid' });
+      else out[key] = parsed.data;
+    }
+    if (issues.length) throw recordError(record, issues);
+    return out;
+  }
+
+  async function row(id: number) {
+    const r = await db
+      .selectFrom('integrations')
+      .innerJoin('goods_owners', 'goods_owners.id', 'integrations.goods_owner_id')
+      .selectAll('integrations')
+      .select('goods_owners.code as goods_owner')
+      .where('integrations.id', '=', id)
+      .executeTakeFirst();
+    if (!r) throw notFound(`integration ${id}`);
+    return r;
+  }
+
+  function view(r: Awaited<ReturnType<typeof row>>): IntegrationView {
+    const connector = registry.get(r.system);
+    const settings = parseJson<Record<string, unknown>>(r.settings);
+    const toggles = parseJson<Partial<Record<FlowId, boolean>>>(r.flows);
+    return {
+      id: Number(r.id),
+      goodsOwner: r.goods_owner,
+      system: r.system,
+      name: r.name,
+      environment: (settings.environment as Environment | undefined) ?? 'production',
+      settings,
+      secretsSet: Object.keys(parseJson<Record<string, string>>(secrets.open(r.secrets))).sort(),
+      flows: connector.flows.map((f) => ({ flow: f.id, enabled: toggles[f.id] ?? f.enabledByDefault })),
+      mappingOverrides: parseJson(r.mapping_overrides),
+      paused: r.paused === 1,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  function resolve(r: Awaited<ReturnType<typeof row>>): ResolvedIntegration {
+    const v = view(r);
+    const connector = registry.get(r.system);
+    const defaults = Object.fromEntries(definitions(connector).filter((d) => 'default' in d && d.default !== undefined).map((d) => [d.key, (d as { default: unknown }).default]));
+    // A sandbox integration talks to the simulator the hub serves, with its credentials unless given.
+    const sandbox = v.environment === 'sandbox' ? connector.sandbox : undefined;
+    const resolved: Record<string, unknown> = { ...defaults, ...sandbox?.credentials, ...v.settings, ...parseJson<Record<string, string>>(secrets.open(r.secrets)) };
+    resolved.baseUrl ??= sandbox ? `${hubUrl}/sandbox/${connector.id}${sandbox.apiRoot}` : baseUrlFor(connector, v.environment, resolved);
+    return {
+      ...v,
+      goodsOwnerId: Number(r.goods_owner_id),
+      connector,
+      resolved,
+      intervalMinutes: Number(resolved.intervalMinutes ?? connector.defaultIntervalMinutes),
+      overlapMinutes: Number(resolved.overlapMinutes ?? 5),
+    };
+  }
+
+  async function write(id: number, values: Updateable<Database['integrations']>) {
+    await db.updateTable('integrations').set({ ...values, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+  }
+
+  return {
+    async add(input: { goodsOwner: string; system: string; name?: string; settings?: Record<string, string>; secrets?: Record<string, string> }): Promise<IntegrationView> {
+      const connector = registry.get(input.system);
+      const record = `new ${connector.displayName} integration`;
+      const owner = await db.selectFrom('goods_owners').select('id').where('code', '=', input.goodsOwner).executeTakeFirst();
+      if (!owner) throw notFound(`goods owner ${input.goodsOwner}`);
+      const settings = checkSettings(connector, input.settings ?? {}, false, record);
+      const secretValues = checkSettings(connector, input.secrets ?? {}, true, record);
+      const environment = (settings.environment as Environment | undefined) ?? 'production';
+      if (environment === 'sandbox' && !connector.sandbox) throw configError(`${connector.displayName} has no sandbox yet`);
+      // The sandbox brings its own address and credentials, so nothing is required there.
+      const missing = environment === 'sandbox' ? [] : connector.settings.filter((d) => d.required && settings[d.key] === undefined && secretValues[d.key] === undefined);
+      if (missing.length) {
+        throw recordError(record, missing.map((d) => ({ record, field: d.key, reason: `is required (${d.doc}); give it with ${d.secret ? '--secret' : '--set'} ${d.key}=…` })));
+      }
+      const now = clock.now().toISOString();
+      const inserted = await db
+        .insertInto('integrations')
+        .values({
+          goods_owner_id: owner.id,
+          system: connector.id,
+          name: input.name ?? `${connector.displayName} ${input.goodsOwner}`,
+          settings: JSON.stringify(settings),
+          secrets: secrets.seal(JSON.stringify(secretValues)),
+          flows: '{}',
+          mapping_overrides: '{}',
+          paused: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return view(await row(Number(inserted.id)));
+    },
+
+    async list(filter: { goodsOwner?: string; system?: string } = {}): Promise<IntegrationView[]> {
+      const rows = await db
+        .selectFrom('integrations')
+        .innerJoin('goods_owners', 'goods_owners.id', 'integrations.goods_owner_id')
+        .selectAll('integrations')
+        .select('goods_owners.code as goods_owner')
+        .$if(filter.goodsOwner !== undefined, (q) => q.where('goods_owners.code', '=', filter.goodsOwner!))
+        .$if(filter.system !== undefined, (q) => q.where('integrations.system', '=', filter.system!))
+        .orderBy('integrations.id')
+        .execute();
+      return rows.map(view);
+    },
+
+    get: async (id: number): Promise<IntegrationView> => view(await row(id)),
+    resolve: async (id: number): Promise<ResolvedIntegration> => resolve(await row(id)),
+
+    /** Changes settings and secrets; cursors, links and runs stay as they are. */
+    async update(id: number, change: IntegrationChange): Promise<IntegrationView> {
+      const r = await row(id);
+      const connector = registry.get(r.system);
+      const record = `integration ${id}`;
+      const settings = { ...parseJson<Record<string, unknown>>(r.settings), ...checkSettings(connector, change.settings ?? {}, false, record) };
+      const secretValues = { ...parseJson<Record<string, string>>(secrets.open(r.secrets)), ...checkSettings(connector, change.secrets ?? {}, true, record) };
+      await write(id, { ...(change.name ? { name: change.name } : {}), settings: JSON.stringify(settings), secrets: secrets.seal(JSON.stringify(secretValues)) });
+      return view(await row(id));
+    },
+
+    async setFlowEnabled(id: number, flow: string, enabled: boolean): Promise<IntegrationView> {
+      const r = await row(id);
+      const connector = registry.get(r.system);
+      if (!connector.flows.some((f) => f.id === flow)) {
+        const known = connector.flows.map((f) => f.id).join(', ');
+        throw recordError(`integration ${id}`, [{ record: `integration ${id}`, field: 'flow', value: flow, reason: `${connector.displayName} has no such flow; known: ${known}` }]);
+      }
+      await write(id, { flows: JSON.stringify({ ...parseJson<Record<string, boolean>>(r.flows), [flow]: enabled }) });
+      return view(await row(id));
+    },
+
+    async setPaused(id: number, paused: boolean): Promise<IntegrationView> {
+      await row(id);
+      await write(id, { paused: paused ? 1 : 0 });
+      return view(await row(id));
+    },
+
+    /** Replaces one flow's overrides after checking them against the flow's table. */
+    async setMappingOverrides(id: number, flow: FlowId, overrides: unknown): Promise<IntegrationView> {
+      const r = await row(id);
+      const f = registry.get(r.system).flows.find((x) => x.id === flow);
+      if (!f || f.kind !== 'import') throw configError(`flow ${flow} of ${r.system} has no mapping table to override`);
+      const checked = applyOverrides(f.mapping, overrides);
+      if (!checked.ok) throw recordError(`mapping of ${flow}`, checked.error);
+      const parsed = z.array(mappingOverrideSchema).parse(overrides);
+      await write(id, { mapping_overrides: JSON.stringify({ ...parseJson<Record<string, unknown>>(r.mapping_overrides), [flow]: parsed }) });
+      return view(await row(id));
+    },
+  };
+}
+
+export type IntegrationStore = ReturnType<typeof createIntegrationStore>;
+
+export const isFlowId = (s: string): s is FlowId => (flowIds as readonly string[]).includes(s);
+
+/** The API root for an environment, with `{setting}` placeholders filled. */
+function baseUrlFor(connector: Connector<any>, environment: Environment, settings: Record<string, unknown>): string {
+  const template = connector.baseUrls[environment] ?? connector.baseUrls.production;
+  if (!template) throw configError(`${connector.displayName} has no ${environment} address; set baseUrl`);
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = settings[key];
+    if (v === undefined || v === '') throw configError(`the ${environment} address of ${connector.displayName} needs the setting ${key}`);
+    return encodeURIComponent(String(v));
+  });
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../kernel/clock.js';
+import type { Database } from '../store/tables.js';
+
+export interface Link {
+  externalId: string;
+  wmsKey: string;
+  hash: string;
+}
+
+/** External id ↔ WMS key per integration and kind (article, order, purchaseOrder, supplier). */
+export function createLinks(db: Kysely<Database>, clock: Clock) {
+  return {
+    async find(integrationId: number, kind: string, externalIds: string[]): Promise<Map<string, Link>> {
+      const out = new Map<string, Link>();
+      for (let i = 0; i < externalIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('links')
+          .select(['external_id', 'wms_key', 'hash'])
+          .where('integration_id', '=', integrationId)
+          .where('kind', '=', kind)
+          .where('external_id', 'in', externalIds.slice(i, i + 500))
+          .execute();
+        for (const r of rows) out.set(r.external_id, { externalId: r.external_id, wmsKey: r.wms_key, hash: r.hash });
+      }
+      return out;
+    },
+
+    /** Links pointing at one WMS record (an order shipped → which integrations brought it in). */
+    async byWmsKey(kind: string, wmsKey: string): Promise<{ integrationId: number; externalId: string }[]> {
+      const rows = await db.selectFrom('links').select(['integration_id', 'external_id']).where('kind', '=', kind).where('wms_key', '=', wmsKey).execute();
+      return rows.map((r) => ({ integrationId: Number(r.integration_id), externalId: r.external_id }));
+    },
+
+    async save(integrationId: number, kind: string, link: Link): Promise<void> {
+      const now = clock.now().toISOString();
+      await db
+        .insertInto('links')
+        .values({ integration_id: integrationId, kind, external_id: link.externalId, wms_key: link.wmsKey, hash: link.hash, updated_at: now })
+        .onConflict((oc) => oc.columns(['integration_id', 'kind', 'external_id']).doUpdateSet({ wms_key: link.wmsKey, hash: link.hash, updated_at: now }))
+        .execute();
+    },
+  };
+}
+
+export type Links = ReturnType<typeof createLinks>;

@@ -1,0 +1,126 @@
+import type { ReportFlow } from '../connectors/sdk/flows.js';
+import { isWmsyncError } from '../kernel/errors.js';
+import { isAmbiguous } from '../connectors/http/http-errors.js';
+import type { WmsEvent } from '../wms/port.js';
+import type { EngineDeps, FlowRun } from './flow-run.js';
+import { backoffDelay } from '../connectors/http/backoff.js';
+
+const reportFlowOf = { 'order.shipped': 'delivery-report', 'purchase-order.received': 'receipt-report' } as const;
+const linkKindOf = { 'order.shipped': 'order', 'purchase-order.received': 'purchaseOrder' } as const;
+const RELAY_KEY = 'relay.events';
+
+/**
+ * Moves warehouse events into the outbox of every integration that brought the record in and has
+ * the report flow on. Idempotent: the outbox is unique per (integration, flow, event), and the
+ * relay position only moves after the rows are written. Returns the flows that got new reports.
+ */
+export async function relayEvents(deps: EngineDeps, batch = 500): Promise<{ integrationId: number; flow: string }[]> {
+  const state = await deps.db.selectFrom('engine_state').select('value').where('key', '=', RELAY_KEY).executeTakeFirst();
+  const after = state ? Number(state.value) : 0;
+  const events = await deps.wms.readEvents(after, batch, ['order.shipped', 'purchase-order.received']);
+  if (events.length === 0) return [];
+  const woken = new Map<string, { integrationId: number; flow: string }>();
+  for (const event of events) {
+    for (const entry of await outboxEntriesFor(deps, event)) {
+      await deps.db
+        .insertInto('outbox')
+        .values(entry)
+        .onConflict((oc) => oc.columns(['integration_id', 'flow', 'event_id']).doNothing())
+        .execute();
+      woken.set(`${entry.integration_id}/${entry.flow}`, { integrationId: entry.integration_id, flow: entry.flow });
+    }
+  }
+  const last = String(events[events.length - 1]!.id);
+  await deps.db
+    .insertInto('engine_state')
+    .values({ key: RELAY_KEY, value: last })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: last }))
+    .execute();
+  return [...woken.values()];
+}
+
+async function outboxEntriesFor(deps: EngineDeps, event: WmsEvent) {
+  if (event.type === 'stock.changed') return [];
+  const flow = reportFlowOf[event.type];
+  const now = deps.clock.now().toISOString();
+  const entries = [];
+  for (const link of await deps.links.byWmsKey(linkKindOf[event.type], event.subject)) {
+    const integration = await deps.integrations.get(link.integrationId);
+    if (integration.goodsOwner !== event.goodsOwner) continue;
+    if (!integration.flows.some((f) => f.flow === flow && f.enabled)) continue;
+    entries.push({
+      integration_id: link.integrationId,
+      flow,
+      event_id: event.id,
+      subject: event.subject,
+      external_id: link.externalId,
+      payload: JSON.stringify(event.payload),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      created_at: now,
+      sent_at: null,
+    });
+  }
+  return entries;
+}
+
+/**
+ * Sends the due reports of one integration's report flow, oldest first. An entry is marked
+ * `sending` (committed) before the call: finding one in that state means an earlier attempt may
+ * have reached the system, so its remote state is checked before anything is sent again.
+ */
+export async function deliverReports(deps: EngineDeps, run: FlowRun<ReportFlow<unknown>>): Promise<void> {
+  const { integration, flow, api, recorder, signal } = run;
+  const due = await deps.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('integration_id', '=', integration.id)
+    .where('flow', '=', flow.id)
+    .where('status', 'in', ['pending', 'sending'])
+    .where('next_attempt_at', '<=', deps.clock.now().toISOString())
+    .orderBy('id')
+    .limit(500)
+    .execute();
+
+  for (const entry of due) {
+    const report = { externalId: entry.external_id, payload: JSON.parse(entry.payload) as never, settings: integration.resolved };
+    const label = `${flow.id === 'delivery-report' ? 'delivery' : 'receipt'} report for ${entry.subject}`;
+    const update = (values: Record<string, unknown>) => deps.db.updateTable('outbox').set(values).where('id', '=', entry.id).execute();
+    try {
+      if (entry.status === 'sending' && (await flow.isDone(api, report, signal))) {
+        await update({ status: 'sent', sent_at: deps.clock.now().toISOString(), last_error: null });
+        recorder.add({ record: label, externalId: entry.external_id, outcome: 'sent' });
+        continue;
+      }
+      await update({ status: 'sending', attempts: entry.attempts + 1 });
+      await flow.send(api, report, signal);
+      await update({ status: 'sent', sent_at: deps.clock.now().toISOString(), last_error: null });
+      recorder.add({ record: label, externalId: entry.external_id, outcome: 'sent' });
+    } catch (e) {
+      if (!isWmsyncError(e) || e.kind === 'config' || e.kind === 'system') {
+        // Not this report's fault: put it back as it was and stop the run.
+        await update({ status: isAmbiguous(e) ? 'sending' : 'pending', last_error: String((e as Error).message) });
+        throw e;
+      }
+      const retryAt = new Date(deps.clock.now().getTime() + (e.retryAfterMs ?? backoffDelay(entry.attempts + 1, { baseMs: 30_000, maxMs: 3_600_000 })));
+      // A refusal by the system (the order cannot be processed) waits for a person: `failed`.
+      const status = e.kind === 'record' ? 'failed' : isAmbiguous(e) ? 'sending' : 'pending';
+      await update({ status, last_error: e.message, next_attempt_at: retryAt.toISOString() });
+      recorder.add({ record: label, externalId: entry.external_id, outcome: 'failed', issues: [{ record: label, field: flow.id, reason: e.message }] });
+    }
+  }
+}
+
+/** Puts failed reports back in the queue, now: the "retry" of the UI and CLI. */
+export async function retryReports(deps: EngineDeps, integrationId: number, flow?: string): Promise<number> {
+  const result = await deps.db
+    .updateTable('outbox')
+    .set({ status: 'pending', next_attempt_at: deps.clock.now().toISOString() })
+    .where('integration_id', '=', integrationId)
+    .where('status', '=', 'failed')
+    .$if(flow !== undefined, (q) => q.where('flow', '=', flow!))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../kernel/clock.js';
+import type { FieldIssue } from '../kernel/errors.js';
+import { notFound } from '../kernel/errors.js';
+import type { Database } from '../store/tables.js';
+
+export const outcomes = ['created', 'updated', 'unchanged', 'locked', 'cancelled', 'failed', 'sent'] as const;
+export type Outcome = (typeof outcomes)[number];
+export type Counts = Record<Outcome, number>;
+
+/** running → succeeded (every record fine) | partial (some records failed) | failed (the run stopped). */
+export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
+
+export interface RecordOutcome {
+  record: string;
+  externalId?: string;
+  outcome: Outcome;
+  issues?: FieldIssue[];
+}
+
+export interface RunSummary {
+  runId: number;
+  integrationId: number;
+  flow: string;
+  trigger: string;
+  status: RunStatus;
+  counts: Counts;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The failed and locked records, with their reasons. */
+  errors: { record: string; externalId?: string; outcome: Outcome; field?: string; value?: unknown; reason: string }[];
+}
+
+const zeroCounts = (): Counts => Object.fromEntries(outcomes.map((o) => [o, 0])) as Counts;
+
+/** One run of one flow: counts, and one stored outcome per record, written page by page. */
+export class RunRecorder {
+  readonly counts = zeroCounts();
+  private pending: RecordOutcome[] = [];
+  private seq = 0;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    readonly runId: number,
+  ) {}
+
+  static async start(db: Kysely<Database>, clock: Clock, integrationId: number, flow: string, trigger: string): Promise<RunRecorder> {
+    const row = await db
+      .insertInto('runs')
+      .values({ integration_id: integrationId, flow, trigger, status: 'running', counts: JSON.stringify(zeroCounts()), error: null, started_at: clock.now().toISOString(), finished_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return new RunRecorder(db, clock, Number(row.id));
+  }
+
+  add(outcome: RecordOutcome): void {
+    this.counts[outcome.outcome] += 1;
+    this.pending.push(outcome);
+  }
+
+  /** Writes the outcomes gathered so far (one insert per page, not per record). */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending.map((o) => ({
+      run_id: this.runId,
+      seq: ++this.seq,
+      record: o.record,
+      external_id: o.externalId ?? null,
+      outcome: o.outcome,
+      issues: o.issues?.length ? JSON.stringify(o.issues) : null,
+    }));
+    this.pending = [];
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('run_records').values(rows.slice(i, i + 500)).execute();
+    await this.db.updateTable('runs').set({ counts: JSON.stringify(this.counts) }).where('id', '=', this.runId).execute();
+  }
+
+  async finish(error?: string): Promise<RunStatus> {
+    await this.flush();
+    const status: RunStatus = error ? 'failed' : this.counts.failed > 0 ? 'partial' : 'succeeded';
+    await this.db
+      .updateTable('runs')
+      .set({ status, error: error ?? null, counts: JSON.stringify(this.counts), finished_at: this.clock.now().toISOString() })
+      .where('id', '=', this.runId)
+      .execute();
+    return status;
+  }
+}
+
+export async function getRun(db: Kysely<Database>, runId: number): Promise<RunSummary> {
+  const run = await db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) throw notFound(`run ${runId}`);
+  const problems = await db
+    .selectFrom('run_records')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .where('outcome', 'in', ['failed', 'locked'])
+    .orderBy('seq')
+    .limit(1000)
+    .execute();
+  return {
+    ...summary(run),
+    errors: problems.flatMap((p) => {
+      const issues = p.issues ? (JSON.parse(p.issues) as FieldIssue[]) : [{ record: p.record, field: '', reason: p.outcome }];
+      return issues.map((i) => ({
+        record: p.record,
+        ...(p.external_id ? { externalId: p.external_id } : {}),
+        outcome: p.outcome as Outcome,
+        ...(i.field ? { field: i.field } : {}),
+        ...(i.value === undefined ? {} : { value: i.value }),
+        reason: i.reason,
+      }));
+    }),
+  };
+}
+
+export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
+  const rows = await db
+    .selectFrom('runs')
+    .selectAll()
+    .$if(filter.integrationId !== undefined, (q) => q.where('integration_id', '=', filter.integrationId!))
+    .$if(filter.flow !== undefined, (q) => q.where('flow', '=', filter.flow!))
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 50)
+    .execute();
+  return rows.map(summary);
+}
+
+function summary(run: Database['runs'] extends infer T ? { [K in keyof T]: unknown } : never): Omit<RunSummary, 'errors'> {
+  return {
+    runId: Number(run.id),
+    integrationId: Number(run.integration_id),
+    flow: run.flow as string,
+    trigger: run.trigger as string,
+    status: run.status as RunStatus,
+    counts: JSON.parse(run.counts as string) as Counts,
+    error: (run.error as string | null) ?? null,
+    startedAt: run.started_at as string,
+    finishedAt: (run.finished_at as string | null) ?? null,
+  };
+}

@@ -1,0 +1,80 @@
+import type { Logger } from '../kernel/logger.js';
+import type { Engine } from './engine.js';
+import type { EngineDeps } from './flow-run.js';
+import type { Leases } from './leases.js';
+import { relayEvents } from './outbox.js';
+
+export interface SchedulerOptions {
+  /** How often due flows and new warehouse events are looked for. */
+  tickMs: number;
+  /** Flows run at once by this process. */
+  concurrency: number;
+}
+
+/**
+ * Runs every enabled flow of every active integration at its interval, and a report flow as soon
+ * as the warehouse gives it something to report. The schedule lives in the database (next run and
+ * lease per flow), so a restart loses nothing and any number of processes can share the work.
+ */
+export function createScheduler(deps: EngineDeps & { leases: Leases; engine: Engine; logger: Logger }, options: SchedulerOptions) {
+  const running = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> | undefined;
+  let stopped = false;
+
+  /** Schedule rows for enabled flows of active integrations (new integrations, flows switched on). */
+  async function plan(): Promise<void> {
+    for (const integration of await deps.integrations.list()) {
+      if (integration.paused) continue;
+      for (const f of integration.flows) if (f.enabled) await deps.leases.ensure(integration.id, f.flow, deps.clock.now());
+    }
+  }
+
+  async function tick(): Promise<void> {
+    await plan();
+    for (const woken of await relayEvents(deps)) await deps.leases.wake(woken.integrationId, woken.flow);
+    const free = options.concurrency - running.size;
+    if (free <= 0) return;
+    for (const { integrationId, flow } of await deps.leases.due(free * 2)) {
+      if (running.size >= options.concurrency || stopped) break;
+      const integration = await deps.integrations.get(integrationId).catch(() => undefined);
+      if (!integration || integration.paused || !integration.flows.some((f) => f.flow === flow && f.enabled)) continue;
+      const job = deps.engine
+        .runFlow(integrationId, flow, { trigger: 'schedule' })
+        .then((run) => deps.logger.info({ integration: integrationId, flow, run: run.runId, status: run.status, counts: run.counts }, 'run finished'))
+        .catch((e: Error) => {
+          // Another process took the lease between `due` and `runFlow`: not an error.
+          if (!/running elsewhere/.test(e.message)) deps.logger.error({ integration: integrationId, flow, err: e.message }, 'run failed to start');
+        })
+        .finally(() => running.delete(job));
+      running.add(job);
+    }
+  }
+
+  const loop = () => {
+    if (stopped) return;
+    ticking = tick()
+      .catch((e: Error) => deps.logger.error({ err: e.message }, 'scheduler tick failed'))
+      .finally(() => {
+        ticking = undefined;
+        if (!stopped) timer = setTimeout(loop, options.tickMs);
+      });
+  };
+
+  return {
+    start(): void {
+      stopped = false;
+      loop();
+    },
+    /** Stops looking for work and waits for the runs in progress to finish. */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await ticking;
+      await Promise.all(running);
+    },
+    tick,
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

@@ -1,0 +1,60 @@
+import type { ConnectorRegistry } from '../connectors/registry.js';
+import { RateLimiterRegistry } from '../connectors/http/rate-limiter.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import type { SecretBox } from '../kernel/secrets.js';
+import type { Store } from '../store/database.js';
+import type { WmsPort } from '../wms/port.js';
+import { createCursors } from './cursors.js';
+import { createEngine } from './engine.js';
+import { createFailures } from './failures.js';
+import type { EngineDeps } from './flow-run.js';
+import { createIntegrationStore } from './integrations.js';
+import { createLeases, workerId } from './leases.js';
+import { createLinks } from './links.js';
+import { retryReports } from './outbox.js';
+import { getRun, listRuns } from './runs.js';
+import { createScheduler } from './scheduler.js';
+import type { SchedulerOptions } from './scheduler.js';
+
+export interface SyncServiceDeps {
+  store: Store;
+  wms: WmsPort;
+  registry: ConnectorRegistry;
+  secrets: SecretBox;
+  clock: Clock;
+  logger: Logger;
+  /** The hub's own address, where sandboxes are served. */
+  hubUrl: string;
+}
+
+/** The sync engine and what surrounds it, wired once per process. */
+export function createSyncServices(deps: SyncServiceDeps) {
+  const { store, clock } = deps;
+  const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl });
+  const engineDeps: EngineDeps = {
+    db: store.db,
+    wms: deps.wms,
+    registry: deps.registry,
+    integrations,
+    links: createLinks(store.db, clock),
+    cursors: createCursors(store.db, clock),
+    failures: createFailures(store.db, clock),
+    limiters: new RateLimiterRegistry(),
+    clock,
+    logger: deps.logger,
+  };
+  const leases = createLeases(store.db, clock, workerId());
+  const engine = createEngine({ ...engineDeps, leases });
+  return {
+    registry: deps.registry,
+    integrations,
+    engine,
+    failures: engineDeps.failures,
+    runs: { list: (filter?: Parameters<typeof listRuns>[1]) => listRuns(store.db, filter), get: (id: number) => getRun(store.db, id) },
+    retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
+    createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, engine }, options),
+  };
+}
+
+export type SyncServices = ReturnType<typeof createSyncServices>;

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { articleSchema, orderInputSchema, purchaseOrderInputSchema, supplierSchema } from '../domain/index.js';
+import { stableJson } from '../kernel/stable-json.js';
+import type { UpsertOutcome, WmsPort } from '../wms/port.js';
+
+/** How the engine writes each canonical target through the WMS port. */
+interface Target<S extends z.ZodType> {
+  schema: S;
+  key(record: z.output<S>): string;
+  upsert(wms: WmsPort, owner: string, record: z.output<S>): Promise<UpsertOutcome>;
+  cancel?(wms: WmsPort, owner: string, key: string): Promise<UpsertOutcome>;
+}
+
+const article: Target<typeof articleSchema> = {
+  schema: articleSchema,
+  key: (a) => a.articleNumber,
+  upsert: (wms, owner, a) => wms.upsertArticle(owner, a),
+};
+const order: Target<typeof orderInputSchema> = {
+  schema: orderInputSchema,
+  key: (o) => o.orderInfo.goodsOwnerOrderNumber,
+  upsert: (wms, owner, o) => wms.upsertOrder(owner, o),
+  cancel: (wms, owner, key) => wms.cancelOrder(owner, key),
+};
+const purchaseOrder: Target<typeof purchaseOrderInputSchema> = {
+  schema: purchaseOrderInputSchema,
+  key: (p) => p.inOrderInfo.goodsOwnerOrderNumber,
+  upsert: (wms, owner, p) => wms.upsertPurchaseOrder(owner, p),
+  cancel: (wms, owner, key) => wms.cancelPurchaseOrder(owner, key),
+};
+const supplier: Target<typeof supplierSchema> = {
+  schema: supplierSchema,
+  key: (s) => s.supplierNumber,
+  upsert: (wms, owner, s) => wms.upsertSupplier(owner, s),
+};
+
+export const targets = { article, order, purchaseOrder, supplier } as unknown as Record<
+  'article' | 'order' | 'purchaseOrder' | 'supplier',
+  Target<z.ZodType<Record<string, unknown>>>
+>;
+
+/** A short fingerprint of a canonical record: equal records, equal hashes. */
+export const recordHash = (record: unknown): string => createHash('sha256').update(stableJson(record)).digest('base64url').slice(0, 22);
