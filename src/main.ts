@@ -14,6 +14,11 @@ import type { ErrorKind } from './kernel/errors.js';
 import { createLogger } from './kernel/logger.js';
 import { openStore } from './store/database.js';
 import type { Store } from './store/database.js';
+import { builtinRegistry } from './connectors/builtin.js';
+import { systemClock } from './kernel/clock.js';
+import { createSecretBox, loadSecretKey } from './kernel/secrets.js';
+import { createSyncServices } from './sync/services.js';
+import type { SyncServices } from './sync/services.js';
 import { createEmbeddedWms } from './wms/embedded/embedded-wms.js';
 import type { WmsPort } from './wms/port.js';
 
@@ -32,24 +37,25 @@ const processIo: CliIo = {
 
 export async function main(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
   const version = readVersion();
+  let exitCode = 0;
   const run: ContextRunner = async (options, work) => {
-    const context = openContext(options, io, env, argv[0] === 'serve');
+    const context = openContext(options, io, env, argv[0] === 'serve', (code) => (exitCode = code));
     try {
       return await work(context.ctx);
     } finally {
       await context.close();
     }
   };
-  const program = buildProgram(io, { run, serve, version });
+  const program = buildProgram(io, { run, serve, version, untilStopped });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
     return reportError(e, io, argv.includes('--json'));
   }
 }
 
-function openContext(options: GlobalOptions, io: CliIo, env: Record<string, string | undefined>, serving: boolean) {
+function openContext(options: GlobalOptions, io: CliIo, env: Record<string, string | undefined>, serving: boolean, setExitCode: (code: number) => void) {
   const config = loadConfig(env, { data: { dir: options.dataDir } });
   // Commands keep stdout for their result; only the server logs there.
   const logger = createLogger({
@@ -59,28 +65,53 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
   });
   let store: Promise<Store> | undefined;
   let wms: WmsPort | undefined;
+  let sync: SyncServices | undefined;
+  const hub = { url: config.http.publicUrl ?? `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}` };
   const openDb = () => (store ??= openStore({ url: config.db.url, dataDir: config.data.dir, schema: config.db.schema, poolSize: config.db.poolSize }));
   const ctx: CliContext = {
     io,
     json: options.json === true,
     config,
     logger,
+    setExitCode,
+    hub,
     wms: async () => (wms ??= createEmbeddedWms(await openDb())),
+    sync: async () =>
+      (sync ??= createSyncServices({
+        store: await openDb(),
+        wms: await ctx.wms(),
+        registry: builtinRegistry(),
+        secrets: createSecretBox(loadSecretKey(config.secrets.key, config.data.dir)),
+        clock: systemClock,
+        logger,
+        hubUrl: () => hub.url,
+      })),
   };
   return { ctx, close: async () => store && (await store).close() };
 }
 
-/** `wmsync serve`: the HTTP surface and, from the sync engine on, the scheduler, until SIGINT/SIGTERM. */
-const serve: Serve = async (ctx, options) => {
-  const wms = await ctx.wms();
-  const app = createHttpApp({ wms, logger: ctx.logger, metrics: createMetrics(), version: readVersion() });
-  const server = await startHttpServer(app, { host: options.host ?? ctx.config.http.host, port: options.port ?? ctx.config.http.port });
-  ctx.logger.info({ url: server.url, dataDir: path.resolve(ctx.config.data.dir), database: ctx.config.db.url ? 'postgres' : 'sqlite' }, `wmsync listening on ${server.url}`);
-  await new Promise<void>((resolve) => {
+const untilStopped = () =>
+  new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+
+/** `wmsync serve`: the HTTP surface, the sandboxes and the scheduler, until SIGINT/SIGTERM. */
+const serve: Serve = async (ctx, options) => {
+  const wms = await ctx.wms();
+  const sync = await ctx.sync();
+  const app = createHttpApp({ wms, sync, logger: ctx.logger, metrics: createMetrics(), version: readVersion() });
+  const server = await startHttpServer(app, { host: options.host ?? ctx.config.http.host, port: options.port ?? ctx.config.http.port });
+  ctx.hub.url = ctx.config.http.publicUrl ?? server.url;
+  const scheduler = options.worker === false ? undefined : sync.createScheduler({ tickMs: ctx.config.worker.tickMs, concurrency: ctx.config.worker.concurrency });
+  scheduler?.start();
+  ctx.logger.info(
+    { url: server.url, dataDir: path.resolve(ctx.config.data.dir), database: ctx.config.db.url ? 'postgres' : 'sqlite', scheduler: scheduler ? 'on' : 'off' },
+    `wmsync listening on ${server.url}`,
+  );
+  await untilStopped();
   ctx.logger.info('shutting down');
+  await scheduler?.stop();
   await server.close();
 };
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../kernel/logger.js';
+import type { SyncServices } from '../sync/services.js';
 import type { WmsPort } from '../wms/port.js';
 
 /** Where a command writes: stdout for results, stderr for messages and errors. */
@@ -16,6 +17,11 @@ export interface CliContext {
   config: Config;
   logger: Logger;
   wms(): Promise<WmsPort>;
+  sync(): Promise<SyncServices>;
+  /** A command that printed its result but did not fully succeed (a failed run) exits non-zero. */
+  setExitCode(code: number): void;
+  /** Where this hub is reached; `serve` sets it once it listens. */
+  hub: { url: string };
 }
 
 export interface GlobalOptions {

@@ -32,3 +32,16 @@ export function number(value: string): number {
   if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`"${value}" is not a number`);
   return n;
 }
+
+export function integer(value: string): number {
+  const n = number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`"${value}" is not a whole number`);
+  return n;
+}
+
+/** Collects repeated `key=value` options (`--set`, `--secret`) into one object. */
+export function keyValue(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new InvalidArgumentError(`"${value}" should be KEY=VALUE`);
+  return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1) };
+}

@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import type { CliIo, CommandDeps } from './context.js';
+import { connectorsCommand } from './commands/connectors.js';
 import { goodsOwnersCommand } from './commands/goods-owners.js';
+import { integrationsCommand } from './commands/integrations.js';
+import { sandboxCommand } from './commands/sandbox.js';
+import { syncCommand } from './commands/sync.js';
 import { serveCommand } from './commands/serve.js';
 import type { Serve } from './commands/serve.js';
 import { articlesCommand } from './commands/wms-articles.js';
@@ -9,7 +13,7 @@ import { purchaseOrdersCommand } from './commands/wms-purchase-orders.js';
 import { stockCommand, suppliersCommand } from './commands/wms-stock.js';
 
 /** The `wmsync` command tree. Output goes through `io`, so tests run it in-process. */
-export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; version: string }): Command {
+export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; version: string; untilStopped: () => Promise<void> }): Command {
   const program = new Command('wmsync')
     .description('Integration hub between a warehouse management system and ERP / web-shop systems')
     .version(deps.version)
@@ -26,7 +30,11 @@ export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; vers
   purchaseOrdersCommand(wms, deps);
   suppliersCommand(wms, deps);
   stockCommand(wms, deps);
+  connectorsCommand(program, deps);
+  integrationsCommand(program, deps);
+  syncCommand(program, deps);
   serveCommand(program, deps);
+  sandboxCommand(program, deps);
 
   // Subcommands inherit the error handling and output of the root.
   const inherit = (cmd: Command) => {

@@ -20,6 +20,14 @@ export const configSections = {
   http: {
     host: entry({ env: 'WMSYNC_HOST', schema: z.string().min(1), default: '127.0.0.1', doc: 'Address the HTTP server binds to; set 0.0.0.0 to allow other hosts' }),
     port: entry({ env: 'WMSYNC_PORT', schema: z.coerce.number().int().min(0).max(65535), default: 8080, doc: 'HTTP port' }),
+    publicUrl: entry({ env: 'WMSYNC_PUBLIC_URL', schema: z.url().optional(), default: undefined, doc: 'Address users and systems reach the hub at (OAuth callbacks, sandboxes); default http://HOST:PORT' }),
+  },
+  secrets: {
+    key: entry({ env: 'WMSYNC_SECRET_KEY', schema: z.string().optional(), default: undefined, doc: 'Key that encrypts stored secrets (64 hex chars); default: generated into DATA_DIR/secret.key. Every process of a cluster needs the same key' }),
+  },
+  worker: {
+    concurrency: entry({ env: 'WMSYNC_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64), default: 2, doc: 'Flows one process runs at once' }),
+    tickMs: entry({ env: 'WMSYNC_SCHEDULER_TICK_MS', schema: z.coerce.number().int().min(50).max(60_000), default: 1000, doc: 'How often the scheduler looks for due flows and new warehouse events (ms)' }),
   },
   log: {
     level: entry({ env: 'WMSYNC_LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', doc: 'Log level' }),

@@ -1,18 +1,22 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routePath } from 'hono/route';
 import type { Logger } from '../kernel/logger.js';
+import type { SyncServices } from '../sync/services.js';
 import type { WmsPort } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { adminHome } from './pages/home.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
 import { goodsOwnerRoutes } from './routes/goods-owners.js';
+import { integrationRoutes } from './routes/integrations.js';
 import { orderRoutes } from './routes/orders.js';
 import { purchaseOrderRoutes } from './routes/purchase-orders.js';
 import { stockRoutes } from './routes/stock.js';
+import { sandboxRoutes } from './sandboxes.js';
 
 export interface HttpDeps {
   wms: WmsPort;
+  sync: SyncServices;
   logger: Logger;
   metrics: Metrics;
   version: string;
@@ -31,7 +35,7 @@ export function createHttpApp(deps: HttpDeps) {
   });
 
   const api = new OpenAPIHono();
-  for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes]) {
+  for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes, integrationRoutes]) {
     api.route('/', routes(deps));
   }
   api.doc('/openapi.json', {
@@ -42,6 +46,7 @@ export function createHttpApp(deps: HttpDeps) {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
+  app.route('/', sandboxRoutes(deps.sync.registry));
   app.route('/', adminHome(deps));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

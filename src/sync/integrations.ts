@@ -47,7 +47,7 @@ export interface IntegrationChange {
 
 const parseJson = <T>(text: string): T => JSON.parse(text) as T;
 
-export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: string }) {
+export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: () => string }) {
   const { db, registry, secrets, clock, hubUrl } = deps;
 
   const definitions = (connector: Connector<any>) => [...commonSettings, ...connector.settings];
@@ -115,7 +115,7 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     // A sandbox integration talks to the simulator the hub serves, with its credentials unless given.
     const sandbox = v.environment === 'sandbox' ? connector.sandbox : undefined;
     const resolved: Record<string, unknown> = { ...defaults, ...sandbox?.credentials, ...v.settings, ...parseJson<Record<string, string>>(secrets.open(r.secrets)) };
-    resolved.baseUrl ??= sandbox ? `${hubUrl}/sandbox/${connector.id}${sandbox.apiRoot}` : baseUrlFor(connector, v.environment, resolved);
+    resolved.baseUrl ??= sandbox ? `${hubUrl()}/sandbox/${connector.id}${sandbox.apiRoot}` : baseUrlFor(connector, v.environment, resolved);
     return {
       ...v,
       goodsOwnerId: Number(r.goods_owner_id),
@@ -141,7 +141,12 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
       const environment = (settings.environment as Environment | undefined) ?? 'production';
       if (environment === 'sandbox' && !connector.sandbox) throw configError(`${connector.displayName} has no sandbox yet`);
       // The sandbox brings its own address and credentials, so nothing is required there.
-      const missing = environment === 'sandbox' ? [] : connector.settings.filter((d) => d.required && settings[d.key] === undefined && secretValues[d.key] === undefined);
+      // A setting that only fills in the default address is not needed when the address is given.
+      const onlyForAddress = (key: string) => settings.baseUrl !== undefined && Object.values(connector.baseUrls).some((t) => t?.includes(`{${key}}`));
+      const missing =
+        environment === 'sandbox'
+          ? []
+          : connector.settings.filter((d) => d.required && settings[d.key] === undefined && secretValues[d.key] === undefined && !onlyForAddress(d.key));
       if (missing.length) {
         throw recordError(record, missing.map((d) => ({ record, field: d.key, reason: `is required (${d.doc}); give it with ${d.secret ? '--secret' : '--set'} ${d.key}=…` })));
       }

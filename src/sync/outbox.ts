@@ -99,14 +99,17 @@ export async function deliverReports(deps: EngineDeps, run: FlowRun<ReportFlow<u
       await update({ status: 'sent', sent_at: deps.clock.now().toISOString(), last_error: null });
       recorder.add({ record: label, externalId: entry.external_id, outcome: 'sent' });
     } catch (e) {
+      // Only an answer that proves the system did nothing lets the report go back to `pending`;
+      // anything else (a timeout, a crash of ours after the call) keeps `sending`: check first next time.
+      const unknownOutcome = !isWmsyncError(e) || e.kind === 'system' || isAmbiguous(e);
       if (!isWmsyncError(e) || e.kind === 'config' || e.kind === 'system') {
-        // Not this report's fault: put it back as it was and stop the run.
-        await update({ status: isAmbiguous(e) ? 'sending' : 'pending', last_error: String((e as Error).message) });
+        // Not this report's fault: keep it and stop the run.
+        await update({ status: unknownOutcome ? 'sending' : 'pending', last_error: String((e as Error).message) });
         throw e;
       }
       const retryAt = new Date(deps.clock.now().getTime() + (e.retryAfterMs ?? backoffDelay(entry.attempts + 1, { baseMs: 30_000, maxMs: 3_600_000 })));
       // A refusal by the system (the order cannot be processed) waits for a person: `failed`.
-      const status = e.kind === 'record' ? 'failed' : isAmbiguous(e) ? 'sending' : 'pending';
+      const status = e.kind === 'record' ? 'failed' : unknownOutcome ? 'sending' : 'pending';
       await update({ status, last_error: e.message, next_attempt_at: retryAt.toISOString() });
       recorder.add({ record: label, externalId: entry.external_id, outcome: 'failed', issues: [{ record: label, field: flow.id, reason: e.message }] });
     }

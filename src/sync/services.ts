@@ -25,7 +25,7 @@ export interface SyncServiceDeps {
   clock: Clock;
   logger: Logger;
   /** The hub's own address, where sandboxes are served. */
-  hubUrl: string;
+  hubUrl: () => string;
 }
 
 /** The sync engine and what surrounds it, wired once per process. */

@@ -1,13 +1,12 @@
-import { pino } from 'pino';
 import { createHttpApp } from '../../src/http/app.js';
 import { createMetrics } from '../../src/http/metrics.js';
-import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
+import { testHub } from './hub.js';
 import type { TestStore } from './stores.js';
 
 /** The HTTP app over a test store, driven in-process with app.request(). */
-export function testApp(store: TestStore) {
-  const wms = createEmbeddedWms(store);
-  const app = createHttpApp({ wms, logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), metrics: createMetrics(), version: 'test' });
+export function testApp(store: TestStore, hubOptions: Parameters<typeof testHub>[1] = {}) {
+  const { wms, sync, logger, hub } = testHub(store, hubOptions);
+  const app = createHttpApp({ wms, sync, logger, metrics: createMetrics(), version: 'test' });
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, {
       method,
@@ -22,5 +21,5 @@ export function testApp(store: TestStore) {
     }
     return { status: res.status, json, text, headers: res.headers };
   };
-  return { app, wms, call };
+  return { app, wms, sync, hub, call };
 }

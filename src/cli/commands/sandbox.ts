@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { serve } from '@hono/node-server';
+import type { CommandDeps, CliContext } from '../context.js';
+import { action } from '../context.js';
+import { integer } from '../parse.js';
+
+/** `wmsync sandbox SYSTEM`: a system's simulator on its own port, until Ctrl-C. */
+export function sandboxCommand(program: Command, deps: CommandDeps & { untilStopped: () => Promise<void> }): void {
+  program
+    .command('sandbox <system>')
+    .description("run a system's local simulator (its real wire format, generated data) for demos and tests")
+    .option('--port <port>', 'port (default: a free one)', integer, 0)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--seed <n>', 'seed of the generated data', integer, 1)
+    .action(
+      action(deps, async (ctx: CliContext, system: string, opts: { port: number; host: string; seed: number }) => {
+        const connector = (await ctx.sync()).registry.get(system);
+        if (!connector.sandbox) throw new Error(`${connector.displayName} has no sandbox`);
+        const simulator = connector.sandbox.create({ seed: opts.seed });
+        const server = serve({ fetch: (req) => simulator.fetch(req), hostname: opts.host, port: opts.port });
+        await new Promise<void>((resolve) => server.once('listening', resolve));
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : opts.port;
+        const url = `http://${opts.host}:${port}${connector.sandbox.apiRoot}`;
+        const info = { system: connector.id, url, credentials: connector.sandbox.credentials, seed: opts.seed };
+        ctx.io.out(
+          ctx.json
+            ? JSON.stringify(info)
+            : `${connector.displayName} sandbox on ${url}\ncredentials: ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\nuse it: wmsync integrations add --system ${connector.id} --goods-owner CODE --set baseUrl=${url} ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `--secret ${k}=${v}`).join(' ')}\nCtrl-C stops it.`,
+        );
+        await deps.untilStopped();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }),
+    );
+}

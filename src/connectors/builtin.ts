@@ -1,0 +1,5 @@
+import { mycashflow } from '../../connectors/mycashflow/connector.js';
+import { createRegistry } from './registry.js';
+
+/** The connectors that ship with wmsync. A new system is one folder in connectors/ and one line here. */
+export const builtinRegistry = () => createRegistry([mycashflow]);

@@ -1,0 +1,98 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { describeConnector } from '../../connectors/describe.js';
+import type { SyncServices } from '../../sync/services.js';
+import { errorResponses, json, routeGroup } from './shared.js';
+
+const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const flowParam = idParam.extend({ flow: z.string().min(1).openapi({ param: { name: 'flow', in: 'path' }, example: 'order-import' }) });
+const anyJson = z.record(z.string(), z.unknown());
+const integrationView = anyJson.openapi('Integration');
+const runSummary = anyJson.openapi('Run');
+
+const addBody = z
+  .strictObject({
+    goodsOwner: z.string().min(1),
+    system: z.string().min(1),
+    name: z.string().optional(),
+    settings: z.record(z.string(), z.coerce.string()).optional(),
+    secrets: z.record(z.string(), z.string()).optional(),
+  })
+  .openapi('NewIntegration');
+const changeBody = z
+  .strictObject({ name: z.string().optional(), settings: z.record(z.string(), z.coerce.string()).optional(), secrets: z.record(z.string(), z.string()).optional() })
+  .openapi('IntegrationChange');
+
+/** Connectors, integrations, runs: everything `wmsync connectors|integrations|sync|runs` does. */
+export function integrationRoutes({ sync }: { sync: SyncServices }) {
+  const app = routeGroup();
+  const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ ...r, responses: { ...errorResponses, ...r.responses } });
+
+  app.openapi(route({ method: 'get', path: '/connectors', tags: ['connectors'], responses: { 200: json(z.array(anyJson), 'Every system with its flows, settings and mappings') } }), (c) =>
+    c.json(sync.registry.list().map((x) => describeConnector(x)) as never, 200),
+  );
+  app.openapi(
+    route({ method: 'get', path: '/connectors/{system}', tags: ['connectors'], request: { params: z.object({ system: z.string() }) }, responses: { 200: json(anyJson, 'One system') } }),
+    (c) => c.json(describeConnector(sync.registry.get(c.req.valid('param').system)) as never, 200),
+  );
+
+  app.openapi(
+    route({ method: 'get', path: '/integrations', tags: ['integrations'], request: { query: z.object({ goodsOwner: z.string().optional(), system: z.string().optional() }) }, responses: { 200: json(z.array(integrationView), 'Integrations') } }),
+    async (c) => {
+      const { goodsOwner, system } = c.req.valid('query');
+      return c.json((await sync.integrations.list({ ...(goodsOwner ? { goodsOwner } : {}), ...(system ? { system } : {}) })) as never, 200);
+    },
+  );
+  app.openapi(route({ method: 'post', path: '/integrations', tags: ['integrations'], request: { body: json(addBody, 'The new integration; secrets are stored encrypted and never returned') }, responses: { 201: json(integrationView, 'Created') } }), async (c) =>
+    c.json((await sync.integrations.add(c.req.valid('json'))) as never, 201),
+  );
+  app.openapi(route({ method: 'get', path: '/integrations/{id}', tags: ['integrations'], request: { params: idParam }, responses: { 200: json(integrationView, 'One integration') } }), async (c) =>
+    c.json((await sync.integrations.get(c.req.valid('param').id)) as never, 200),
+  );
+  app.openapi(
+    route({ method: 'patch', path: '/integrations/{id}', tags: ['integrations'], request: { params: idParam, body: json(changeBody, 'Changed settings; cursors and links are kept') }, responses: { 200: json(integrationView, 'After the change') } }),
+    async (c) => c.json((await sync.integrations.update(c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+  app.openapi(
+    route({ method: 'get', path: '/integrations/{id}/mapping', tags: ['integrations'], request: { params: idParam }, responses: { 200: json(anyJson, 'The mapping tables as this integration runs them') } }),
+    async (c) => {
+      const integration = await sync.integrations.get(c.req.valid('param').id);
+      return c.json(describeConnector(sync.registry.get(integration.system), integration) as never, 200);
+    },
+  );
+  app.openapi(
+    route({ method: 'put', path: '/integrations/{id}/flows/{flow}/mapping-overrides', tags: ['integrations'], request: { params: flowParam, body: json(z.array(anyJson), 'Overrides: {op: replace|add|drop, wms, from}') }, responses: { 200: json(integrationView, 'After the change') } }),
+    async (c) => {
+      const { id, flow } = c.req.valid('param');
+      return c.json((await sync.integrations.setMappingOverrides(id, flow as never, c.req.valid('json'))) as never, 200);
+    },
+  );
+  for (const [verb, enabled] of [['enable', true], ['disable', false]] as const) {
+    app.openapi(route({ method: 'post', path: `/integrations/{id}/flows/{flow}/${verb}`, tags: ['integrations'], request: { params: flowParam }, responses: { 200: json(integrationView, 'After the change') } }), async (c) => {
+      const { id, flow } = c.req.valid('param');
+      return c.json((await sync.integrations.setFlowEnabled(id, flow, enabled)) as never, 200);
+    });
+  }
+  for (const [verb, paused] of [['pause', true], ['resume', false]] as const) {
+    app.openapi(route({ method: 'post', path: `/integrations/{id}/${verb}`, tags: ['integrations'], request: { params: idParam }, responses: { 200: json(integrationView, 'After the change') } }), async (c) =>
+      c.json((await sync.integrations.setPaused(c.req.valid('param').id, paused)) as never, 200),
+    );
+  }
+  app.openapi(
+    route({ method: 'post', path: '/integrations/{id}/flows/{flow}/run', tags: ['integrations'], summary: 'Sync now: run one flow and wait for it', request: { params: flowParam }, responses: { 200: json(runSummary, 'The run') } }),
+    async (c) => {
+      const { id, flow } = c.req.valid('param');
+      return c.json((await sync.engine.runFlow(id, flow, { trigger: 'manual', waitMs: 30_000 })) as never, 200);
+    },
+  );
+  app.openapi(
+    route({ method: 'get', path: '/runs', tags: ['runs'], request: { query: z.object({ integration: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: json(z.array(runSummary), 'Recent runs, newest first') } }),
+    async (c) => {
+      const { integration, limit } = c.req.valid('query');
+      return c.json((await sync.runs.list({ ...(integration ? { integrationId: integration } : {}), ...(limit ? { limit } : {}) })) as never, 200);
+    },
+  );
+  app.openapi(route({ method: 'get', path: '/runs/{id}', tags: ['runs'], request: { params: idParam }, responses: { 200: json(runSummary, 'One run with its failed and locked records') } }), async (c) =>
+    c.json((await sync.runs.get(c.req.valid('param').id)) as never, 200),
+  );
+  return app;
+}

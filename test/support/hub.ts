@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { builtinRegistry } from '../../src/connectors/builtin.js';
+import type { ConnectorRegistry } from '../../src/connectors/registry.js';
+import { systemClock } from '../../src/kernel/clock.js';
+import type { Clock } from '../../src/kernel/clock.js';
+import { createSecretBox } from '../../src/kernel/secrets.js';
+import { createSyncServices } from '../../src/sync/services.js';
+import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
+import type { TestStore } from './stores.js';
+
+/** The WMS and the sync engine over a test store, wired as main.ts wires them. */
+export function testHub(store: TestStore, options: { registry?: ConnectorRegistry; clock?: Clock; hubUrl?: string } = {}) {
+  const clock = options.clock ?? systemClock;
+  const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const wms = createEmbeddedWms(store, clock);
+  const hub = { url: options.hubUrl ?? 'http://127.0.0.1:9' };
+  const sync = createSyncServices({
+    store,
+    wms,
+    registry: options.registry ?? builtinRegistry(),
+    secrets: createSecretBox(randomBytes(32)),
+    clock,
+    logger,
+    hubUrl: () => hub.url,
+  });
+  return { wms, sync, logger, hub };
+}
