@@ -114,8 +114,38 @@ export function createMycashflowClient(options: ClientOptions): MycashflowApi {
     }
   }
 
+  /**
+   * Pages of a list sorted by updated_at ascending, walked by time: each request starts at the last
+   * updated_at seen. With page numbers, a record changed mid-run moves to the end of the list and
+   * pushes another across a page boundary, unseen; walking by time cannot skip one. The records at
+   * the boundary time come back once more and are dropped by id and time; only when a whole page
+   * shares one time does the walk turn the page number.
+   */
+  async function* pagesByTime(path: string, query: Query, signal: AbortSignal): AsyncGenerator<unknown[]> {
+    let from = query['updated_at-from'];
+    let page = 1;
+    let atBoundary = new Set<string>();
+    for (;;) {
+      const request = { ...query, 'updated_at-from': from, page, page_size: settings.pageSize };
+      const { data } = await http.request('GET', path, { query: request, schema: pageSchema, signal });
+      const key = (raw: unknown) => `${rawText(raw, 'id')}@${rawText(raw, 'updated_at')}`;
+      yield data.data.filter((raw) => !atBoundary.has(key(raw)));
+      if (data.meta.next === undefined) return;
+      const last = rawText(data.data.at(-1), 'updated_at');
+      if (last !== undefined && last !== from) {
+        from = last;
+        page = 1;
+        atBoundary = new Set();
+      } else {
+        page += 1;
+      }
+      for (const raw of data.data) if (rawText(raw, 'updated_at') === from) atBoundary.add(key(raw));
+    }
+  }
+
   async function* parsedPages<S extends z.ZodType>(path: string, query: Query, schema: S, label: (raw: unknown) => string, signal: AbortSignal) {
-    for await (const items of pages(path, query, signal)) yield items.map((raw) => parseWireRecord(schema, raw, label(raw)));
+    const walk = query.sort === 'updated_at-asc' ? pagesByTime(path, query, signal) : pages(path, query, signal);
+    for await (const items of walk) yield items.map((raw) => parseWireRecord(schema, raw, label(raw)));
   }
 
   async function readStock(signal: AbortSignal): Promise<Map<string, number>> {
