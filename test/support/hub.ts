@@ -9,6 +9,10 @@ import { createSyncServices } from '../../src/sync/services.js';
 import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
 import type { TestStore } from './stores.js';
 
+/** One secret key per store, as every process of one installation shares one key. */
+const keys = new WeakMap<TestStore, Buffer>();
+const keyOf = (store: TestStore) => keys.get(store) ?? keys.set(store, randomBytes(32)).get(store)!;
+
 /** The WMS and the sync engine over a test store, wired as main.ts wires them. */
 export function testHub(store: TestStore, options: { registry?: ConnectorRegistry; clock?: Clock; hubUrl?: string } = {}) {
   const clock = options.clock ?? systemClock;
@@ -19,7 +23,7 @@ export function testHub(store: TestStore, options: { registry?: ConnectorRegistr
     store,
     wms,
     registry: options.registry ?? builtinRegistry(),
-    secrets: createSecretBox(randomBytes(32)),
+    secrets: createSecretBox(keyOf(store)),
     clock,
     logger,
     hubUrl: () => hub.url,

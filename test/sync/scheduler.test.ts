@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mycashflow } from '../../connectors/mycashflow/connector.js';
+import { startMycashflowSandbox } from '../../connectors/mycashflow/sandbox/server.js';
+import type { RunningSandbox } from '../../connectors/mycashflow/sandbox/server.js';
+import { createRegistry } from '../../src/connectors/registry.js';
+import type { Connector } from '../../src/connectors/sdk/connector.js';
+import type { Scheduler } from '../../src/sync/scheduler.js';
+import { testHub } from '../support/hub.js';
+import { openTestStore } from '../support/stores.js';
+import type { TestStore } from '../support/stores.js';
+
+const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe('scheduler', () => {
+  let store: TestStore;
+  let sandbox: RunningSandbox;
+  const schedulers: Scheduler[] = [];
+
+  beforeEach(async () => {
+    store = await openTestStore();
+    sandbox = await startMycashflowSandbox({ port: 0, seed: 11, products: 10, orders: 12, rateLimit: { perSecond: 0, burst: 0 } });
+  });
+  afterEach(async () => {
+    await Promise.all(schedulers.splice(0).map((s) => s.stop()));
+    await sandbox?.close();
+    await store?.drop();
+  });
+
+  /** A worker: its own engine and scheduler over the shared database, as a second process would have. */
+  const worker = (connector: Connector<any> = mycashflow) => {
+    const hub = testHub(store, { registry: createRegistry([connector]) });
+    const scheduler = hub.sync.createScheduler({ tickMs: 30, concurrency: 2 });
+    schedulers.push(scheduler);
+    return { ...hub, scheduler };
+  };
+  const addIntegration = async (hub: ReturnType<typeof worker>) => {
+    await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+    return hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { baseUrl: sandbox.url }, secrets: { username: 'api@sandbox.example', apiKey: 'sandbox-key' } });
+  };
+  const openOrders = () => sandbox.sandbox.store.orders.values().filter((o) => o.status === 'open');
+
+  it('runs every enabled flow once per interval and reports a shipment within a tick or two', async () => {
+    const a = worker();
+    const integration = await addIntegration(a);
+    a.scheduler.start();
+    await waitFor('orders imported', async () => (await a.wms.listOrders('ACME', { limit: 1000 })).items.length === openOrders().length);
+    const number = openOrders().find((o) => o.payments.length === 1 && o.payments[0]!.payment_method_id !== 3)!.id;
+
+    const shippedAt = Date.now();
+    await a.wms.setOrderStatus('ACME', String(number), { status: 450, waybill: 'JJFI-SCHED-1' });
+    await waitFor('the quick-process call', () => sandbox.sandbox.recorder.filter('POST', /quick-process$/).length === 1);
+    const lagMs = Date.now() - shippedAt;
+    expect(lagMs).toBeLessThan(5_000);
+
+    const runs = await a.sync.runs.list({ integrationId: integration.id, limit: 100 });
+    const byFlow = (flow: string) => runs.filter((r) => r.flow === flow);
+    expect(byFlow('article-import')).toHaveLength(1);
+    expect(byFlow('order-import')).toHaveLength(1);
+    expect(byFlow('stock-export')).toHaveLength(0);
+    expect(byFlow('delivery-report').some((r) => r.counts.sent === 1)).toBe(true);
+  });
+
+  it('never runs one flow twice at once across two workers, and each due run happens once', async () => {
+    let active = 0;
+    let most = 0;
+    const article = mycashflow.flows.find((f) => f.id === 'article-import')!;
+    if (article.kind !== 'import') throw new Error('article-import is an import flow');
+    const slow: Connector<any> = {
+      ...mycashflow,
+      flows: mycashflow.flows.map((f) =>
+        f.id !== 'article-import'
+          ? f
+          : {
+              ...article,
+              async *fetch(api: never, request: never) {
+                active += 1;
+                most = Math.max(most, active);
+                await new Promise((r) => setTimeout(r, 150));
+                try {
+                  yield* article.fetch(api, request);
+                } finally {
+                  active -= 1;
+                }
+              },
+            },
+      ) as never,
+    };
+    const a = worker(slow);
+    const b = worker(slow);
+    const integration = await addIntegration(a);
+    a.scheduler.start();
+    b.scheduler.start();
+    await waitFor('both imports', async () => (await a.sync.runs.list({ integrationId: integration.id })).filter((r) => r.status !== 'running').length >= 3);
+    await new Promise((r) => setTimeout(r, 300));
+    const runs = await a.sync.runs.list({ integrationId: integration.id, limit: 100 });
+    expect(most).toBe(1);
+    expect(runs.filter((r) => r.flow === 'article-import')).toHaveLength(1);
+    expect(runs.filter((r) => r.flow === 'order-import')).toHaveLength(1);
+  });
+
+  it('takes over the flows of a worker that died mid-run: the run is closed as abandoned and redone without doubles', async () => {
+    const a = worker();
+    const integration = await addIntegration(a);
+    // Worker A takes the lease and starts a run, then dies: no finish, no release.
+    const leases = store.db;
+    await leases
+      .insertInto('schedules')
+      .values({ integration_id: integration.id, flow: 'order-import', next_run_at: new Date(0).toISOString(), lease_owner: 'dead-worker', lease_expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
+    await leases
+      .insertInto('runs')
+      .values({ integration_id: integration.id, flow: 'order-import', trigger: 'schedule', status: 'running', counts: '{}', error: null, started_at: new Date().toISOString(), finished_at: null })
+      .execute();
+
+    const b = worker();
+    b.scheduler.start();
+    await waitFor('orders imported', async () => (await b.wms.listOrders('ACME', { limit: 1000 })).items.length === openOrders().length);
+    await waitFor('the run to finish', async () => (await b.sync.runs.list({ integrationId: integration.id, flow: 'order-import' })).every((r) => r.status !== 'running'));
+    const runs = await b.sync.runs.list({ integrationId: integration.id, flow: 'order-import' });
+    expect(runs.map((r) => r.status).sort()).toEqual(['failed', 'succeeded']);
+    expect(runs.find((r) => r.status === 'failed')!.error).toBe('abandoned: the worker running it stopped');
+    const numbers = (await b.wms.listOrders('ACME', { limit: 1000 })).items.map((o) => o.orderInfo.goodsOwnerOrderNumber);
+    expect(new Set(numbers).size).toBe(openOrders().length);
+  });
+});
