@@ -37,33 +37,27 @@ export interface SetOrderStatus {
 
 export type WmsEventType = 'order.shipped' | 'purchase-order.received' | 'stock.changed';
 
+/** A line as a report needs it: which line of the source, and how many were ordered. */
+interface EventLine {
+  row: number;
+  articleNumber: string;
+  externalOrderLineCode?: string;
+  externalOrderLineId?: string;
+  numberOfItems: number;
+}
+
 export interface OrderShippedEvent {
   orderNumber: string;
   status: number;
   shipment: { waybill?: string; trackingUrl?: string; sentAt: string };
-  lines: {
-    row: number;
-    articleNumber: string;
-    externalOrderLineCode?: string;
-    externalOrderLineId?: string;
-    numberOfItems: number;
-    pickedNumberOfItems: number;
-  }[];
+  lines: (EventLine & { pickedNumberOfItems: number })[];
 }
 
 export interface PurchaseOrderReceivedEvent {
   orderNumber: string;
   status: number;
-  lines: {
-    row: number;
-    articleNumber: string;
-    externalOrderLineCode?: string;
-    externalOrderLineId?: string;
-    numberOfItems: number;
-    receivedNumberOfItems: number;
-    /** What this receipt added; the totals are in receivedNumberOfItems. */
-    receivedNow: number;
-  }[];
+  /** receivedNow is what this receipt added; the totals are in receivedNumberOfItems. */
+  lines: (EventLine & { receivedNumberOfItems: number; receivedNow: number })[];
 }
 
 export interface StockChangedEvent {
