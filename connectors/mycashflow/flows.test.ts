@@ -118,6 +118,8 @@ describe('connector', () => {
     credentialKey: `mycashflow:test:${Math.random()}`,
     limiters: new RateLimiterRegistry(),
     logger: createLogger({ level: 'silent', pretty: 'false' }),
+    redirectUri: 'http://127.0.0.1:9/oauth/callback',
+    saveTokens: async () => undefined,
   });
 
   it('declares the seed defaults', () => {

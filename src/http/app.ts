@@ -6,6 +6,8 @@ import type { WmsPort } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { adminHome } from './pages/home.js';
+import { integrationPage } from './pages/integration.js';
+import { oauthRoutes } from './routes/oauth.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
 import { goodsOwnerRoutes } from './routes/goods-owners.js';
 import { integrationRoutes } from './routes/integrations.js';
@@ -47,6 +49,8 @@ export function createHttpApp(deps: HttpDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
   app.route('/', sandboxRoutes(deps.sync.registry));
+  app.route('/', oauthRoutes(deps));
+  app.route('/', integrationPage(deps));
   app.route('/', adminHome(deps));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

@@ -97,6 +97,7 @@ export interface Database {
   outbox: OutboxTable;
   schedules: SchedulesTable;
   engine_state: EngineStateTable;
+  oauth_states: OAuthStatesTable;
 }
 
 /** One goods owner's link to one external system. */
@@ -202,4 +203,12 @@ export interface SchedulesTable {
 export interface EngineStateTable {
   key: string;
   value: string;
+}
+
+/** An authorization started in a browser, waiting for its callback. */
+export interface OAuthStatesTable {
+  state: string;
+  integration_id: number;
+  redirect_uri: string;
+  expires_at: string;
 }

@@ -54,6 +54,8 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
         credentialKey: `${integration.system}:${String(integration.resolved.baseUrl)}:${String(integration.resolved.username ?? integration.resolved.clientId ?? integration.id)}`,
         limiters: deps.limiters,
         logger: deps.logger.child({ integration: integration.id, flow: flowId }),
+        redirectUri: deps.oauthRedirectUri(),
+        saveTokens: (tokens) => deps.integrations.saveTokens(integration.id, tokens),
       });
       const run: FlowRun<never> = { integration, flow: flow as never, api, recorder, signal: controller.signal };
       if (flow.kind === 'import') {

@@ -24,6 +24,8 @@ export interface EngineDeps {
   limiters: RateLimiterRegistry;
   clock: Clock;
   logger: Logger;
+  /** The hub's OAuth callback address. */
+  oauthRedirectUri(): string;
 }
 
 /** One run of one flow of one integration, as a runner sees it. */

@@ -12,6 +12,8 @@ import type { FieldIssue } from '../kernel/errors.js';
 import type { SecretBox } from '../kernel/secrets.js';
 import type { Database } from '../store/tables.js';
 import { commonSettings } from '../connectors/sdk/common-settings.js';
+import type { TokenSet } from '../connectors/oauth/oauth-client.js';
+import { tokenSecrets } from '../connectors/oauth/token-session.js';
 
 /** An integration as shown to users: secrets only as the names of those that are set. */
 export interface IntegrationView {
@@ -206,6 +208,13 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
       }
       await write(id, { flows: JSON.stringify({ ...parseJson<Record<string, boolean>>(r.flows), [flow]: enabled }) });
       return view(await row(id));
+    },
+
+    /** Stores OAuth tokens among the secrets; they are not user settings, so they bypass the checks. */
+    async saveTokens(id: number, tokens: TokenSet): Promise<void> {
+      const r = await row(id);
+      const current = parseJson<Record<string, string>>(secrets.open(r.secrets));
+      await write(id, { secrets: secrets.seal(JSON.stringify({ ...current, ...tokenSecrets(tokens) })) });
     },
 
     async setPaused(id: number, paused: boolean): Promise<IntegrationView> {

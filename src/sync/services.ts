@@ -5,6 +5,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { SecretBox } from '../kernel/secrets.js';
 import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
+import { createAuthorization } from './authorization.js';
 import { createCursors } from './cursors.js';
 import { createEngine } from './engine.js';
 import { createFailures } from './failures.js';
@@ -43,6 +44,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     limiters: new RateLimiterRegistry(),
     clock,
     logger: deps.logger,
+    oauthRedirectUri: () => `${deps.hubUrl()}/oauth/callback`,
   };
   const leases = createLeases(store.db, clock, workerId());
   const engine = createEngine({ ...engineDeps, leases });
@@ -52,6 +54,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     engine,
     failures: engineDeps.failures,
     runs: { list: (filter?: Parameters<typeof listRuns>[1]) => listRuns(store.db, filter), get: (id: number) => getRun(store.db, id) },
+    authorization: createAuthorization({ db: store.db, integrations, clock, redirectUri: engineDeps.oauthRedirectUri }),
     retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
     createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, engine }, options),
   };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiterRegistry } from '../http/rate-limiter.js';
+import type { OAuthEndpoints, TokenSet } from '../oauth/oauth-client.js';
 import type { Flow, FlowId } from './flows.js';
 
 /** One setting of an integration: its schema, default, whether it is secret, and a doc line. */
@@ -25,6 +26,10 @@ export interface ApiContext {
   credentialKey: string;
   limiters: RateLimiterRegistry;
   logger: Logger;
+  /** Where the system sends a browser back after an OAuth login: the hub's callback. */
+  redirectUri: string;
+  /** Keeps renewed OAuth tokens with the integration (encrypted). */
+  saveTokens(tokens: TokenSet): Promise<void>;
 }
 
 /**
@@ -45,6 +50,13 @@ export interface Connector<Api = unknown> {
   /** Builds the API client of one integration. */
   createApi(context: ApiContext): Api;
   sandbox?: ConnectorSandbox;
+  /** For OAuth 2 systems: the endpoints for an integration's settings (environment, base URL). */
+  oauth?: {
+    endpoints(settings: Record<string, unknown>): OAuthEndpoints;
+    /** Settings holding the client credentials. */
+    clientId(settings: Record<string, unknown>): string;
+    clientSecret(settings: Record<string, unknown>): string;
+  };
   /** A cheap authenticated call: "test connection". Throws a config error when credentials are wrong. */
   testConnection(api: Api, signal: AbortSignal): Promise<void>;
 }

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { createOAuthClient } from '../connectors/oauth/oauth-client.js';
+import type { Clock } from '../kernel/clock.js';
+import { configError } from '../kernel/errors.js';
+import type { Database } from '../store/tables.js';
+import type { IntegrationStore, ResolvedIntegration } from './integrations.js';
+
+const STATE_TTL_MS = 10 * 60_000;
+
+/**
+ * The OAuth 2 authorization-code flow of an integration: start sends the browser to the system's
+ * login page with a fresh `state`; the callback checks that state (known, unexpired, used once),
+ * exchanges the code, and stores the tokens encrypted with the integration.
+ */
+export function createAuthorization(deps: { db: Kysely<Database>; integrations: IntegrationStore; clock: Clock; redirectUri: () => string }) {
+  const { db, integrations, clock } = deps;
+
+  const clientFor = (integration: ResolvedIntegration) => {
+    const spec = integration.connector.oauth;
+    if (!spec) throw configError(`${integration.connector.displayName} does not use OAuth 2`);
+    const endpoints = spec.endpoints(integration.resolved);
+    return createOAuthClient({
+      name: integration.connector.displayName,
+      endpoints,
+      clientId: spec.clientId(integration.resolved),
+      clientSecret: spec.clientSecret(integration.resolved),
+      // Plain http only towards a sandbox on this machine; a real system must be https.
+      allowInsecure: integration.environment === 'sandbox' || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(endpoints.tokenUrl),
+      now: () => clock.now(),
+    });
+  };
+
+  return {
+    /** The address of the system's login page for this integration. */
+    async start(integrationId: number): Promise<string> {
+      const integration = await integrations.resolve(integrationId);
+      const client = clientFor(integration);
+      const state = randomBytes(24).toString('base64url');
+      const redirectUri = deps.redirectUri();
+      await db.deleteFrom('oauth_states').where('expires_at', '<', clock.now().toISOString()).execute();
+      await db
+        .insertInto('oauth_states')
+        .values({ state, integration_id: integrationId, redirect_uri: redirectUri, expires_at: new Date(clock.now().getTime() + STATE_TTL_MS).toISOString() })
+        .execute();
+      return client.authorizationUrl(redirectUri, state);
+    },
+
+    /** Completes an authorization from the callback URL; returns the integration it was for. */
+    async complete(callback: URL): Promise<number> {
+      const state = callback.searchParams.get('state') ?? '';
+      const row = await db.selectFrom('oauth_states').selectAll().where('state', '=', state).executeTakeFirst();
+      // Used once: deleted before anything else can go wrong, so a replayed callback finds nothing.
+      await db.deleteFrom('oauth_states').where('state', '=', state).execute();
+      if (!row || row.expires_at < clock.now().toISOString()) {
+        throw configError('this authorization link is unknown, used or expired; start the authorization again');
+      }
+      const integrationId = Number(row.integration_id);
+      const integration = await integrations.resolve(integrationId);
+      const tokens = await clientFor(integration).exchangeCode(callback, state, row.redirect_uri);
+      await integrations.saveTokens(integrationId, tokens);
+      return integrationId;
+    },
+  };
+}
+
+export type Authorization = ReturnType<typeof createAuthorization>;
