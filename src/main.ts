@@ -14,6 +14,7 @@ import type { ErrorKind } from './kernel/errors.js';
 import { createLogger } from './kernel/logger.js';
 import { openStore } from './store/database.js';
 import type { Store } from './store/database.js';
+import { createUsers } from './access/users.js';
 import { builtinRegistry } from './connectors/builtin.js';
 import { systemClock } from './kernel/clock.js';
 import { createSecretBox, loadSecretKey } from './kernel/secrets.js';
@@ -28,7 +29,7 @@ import type { WmsPort } from './wms/port.js';
  */
 
 /** Exit codes by error kind, so that scripts can tell a bad record from a missing one. */
-const exitCodes: Record<ErrorKind, number> = { record: 2, config: 2, 'not-found': 3, conflict: 4, transient: 5, system: 1 };
+const exitCodes: Record<ErrorKind, number> = { record: 2, config: 2, 'not-found': 3, conflict: 4, transient: 5, system: 1, unauthorized: 6, forbidden: 6 };
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -76,6 +77,7 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
     setExitCode,
     hub,
     wms: async () => (wms ??= createEmbeddedWms(await openDb())),
+    users: async () => createUsers((await openDb()).db, systemClock),
     sync: async () =>
       (sync ??= createSyncServices({
         store: await openDb(),
@@ -100,7 +102,8 @@ const untilStopped = () =>
 const serve: Serve = async (ctx, options) => {
   const wms = await ctx.wms();
   const sync = await ctx.sync();
-  const app = createHttpApp({ wms, sync, logger: ctx.logger, metrics: createMetrics(), version: readVersion() });
+  const users = await ctx.users();
+  const app = createHttpApp({ wms, sync, users, logger: ctx.logger, metrics: createMetrics(), version: readVersion() });
   const server = await startHttpServer(app, { host: options.host ?? ctx.config.http.host, port: options.port ?? ctx.config.http.port });
   ctx.hub.url = ctx.config.http.publicUrl ?? server.url;
   const scheduler = options.worker === false ? undefined : sync.createScheduler({ tickMs: ctx.config.worker.tickMs, concurrency: ctx.config.worker.concurrency });
@@ -109,6 +112,9 @@ const serve: Serve = async (ctx, options) => {
     { url: server.url, dataDir: path.resolve(ctx.config.data.dir), database: ctx.config.db.url ? 'postgres' : 'sqlite', scheduler: scheduler ? 'on' : 'off' },
     `wmsync listening on ${server.url}`,
   );
+  if ((await users.count()) === 0) {
+    ctx.logger.warn(`no users yet: only this machine may use the hub until you create the first administrator: npx wmsync users add you@example.com --role admin`);
+  }
   await untilStopped();
   ctx.logger.info('shutting down');
   await scheduler?.stop();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../kernel/logger.js';
+import type { Users } from '../access/users.js';
 import type { SyncServices } from '../sync/services.js';
 import type { WmsPort } from '../wms/port.js';
 
@@ -18,6 +19,7 @@ export interface CliContext {
   logger: Logger;
   wms(): Promise<WmsPort>;
   sync(): Promise<SyncServices>;
+  users(): Promise<Users>;
   /** A command that printed its result but did not fully succeed (a failed run) exits non-zero. */
   setExitCode(code: number): void;
   /** Where this hub is reached; `serve` sets it once it listens. */

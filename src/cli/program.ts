@@ -5,6 +5,7 @@ import { goodsOwnersCommand } from './commands/goods-owners.js';
 import { integrationsCommand } from './commands/integrations.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { syncCommand } from './commands/sync.js';
+import { usersCommand } from './commands/users.js';
 import { serveCommand } from './commands/serve.js';
 import type { Serve } from './commands/serve.js';
 import { articlesCommand } from './commands/wms-articles.js';
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; vers
   connectorsCommand(program, deps);
   integrationsCommand(program, deps);
   syncCommand(program, deps);
+  usersCommand(program, deps);
   serveCommand(program, deps);
   sandboxCommand(program, deps);
 

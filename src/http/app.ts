@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routePath } from 'hono/route';
+import type { Users } from '../access/users.js';
+import { authenticate, requireAdmin, requireOwner, sameOriginWrites } from './access.js';
 import type { Logger } from '../kernel/logger.js';
 import type { SyncServices } from '../sync/services.js';
 import type { WmsPort } from '../wms/port.js';
@@ -7,6 +9,7 @@ import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { adminHome } from './pages/home.js';
 import { integrationPage } from './pages/integration.js';
+import { loginPages } from './pages/login.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
 import { goodsOwnerRoutes } from './routes/goods-owners.js';
@@ -19,6 +22,7 @@ import { sandboxRoutes } from './sandboxes.js';
 export interface HttpDeps {
   wms: WmsPort;
   sync: SyncServices;
+  users: Users;
   logger: Logger;
   metrics: Metrics;
   version: string;
@@ -36,7 +40,22 @@ export function createHttpApp(deps: HttpDeps) {
     stop({ method: c.req.method, route });
   });
 
+  // Cross-site request forgery: writes from another site's pages are refused; JSON from another
+  // site would need a CORS preflight, which this hub never grants.
+  app.use(sameOriginWrites);
+
   const api = new OpenAPIHono();
+  const signedIn = authenticate(deps.users, 'api');
+  api.use(async (c, next) => (c.req.path.endsWith('/openapi.json') ? next() : signedIn(c, next)));
+  api.use('/goods-owners/:owner/*', async (c, next) => (requireOwner(c, c.req.param('owner')), next()));
+  api.post('/goods-owners', async (c, next) => (requireAdmin(c), next()));
+  api.use('/integrations/:id{[0-9]+}/*', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
+  api.use('/integrations/:id{[0-9]+}', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
+  api.use('/runs/:id{[0-9]+}', async (c, next) => {
+    const run = await deps.sync.runs.get(Number(c.req.param('id')));
+    requireOwner(c, (await deps.sync.integrations.get(run.integrationId)).goodsOwner);
+    return next();
+  });
   for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes, integrationRoutes]) {
     api.route('/', routes(deps));
   }
@@ -49,6 +68,13 @@ export function createHttpApp(deps: HttpDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
   app.route('/', sandboxRoutes(deps.sync.registry));
+  app.route('/', loginPages(deps));
+  const page = authenticate(deps.users, 'page');
+  app.use('/oauth/*', page);
+  app.use('/integrations/*', page);
+  app.use('/oauth/start/:id{[0-9]+}', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
+  app.use('/integrations/:id{[0-9]+}', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
+  app.use('/', page);
   app.route('/', oauthRoutes(deps));
   app.route('/', integrationPage(deps));
   app.route('/', adminHome(deps));

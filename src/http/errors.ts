@@ -16,6 +16,8 @@ const byKind: Record<ErrorKind, { status: ContentfulStatusCode; code: string }> 
   config: { status: 400, code: 'invalid_configuration' },
   'not-found': { status: 404, code: 'not_found' },
   conflict: { status: 409, code: 'conflict' },
+  unauthorized: { status: 401, code: 'unauthorized' },
+  forbidden: { status: 403, code: 'forbidden' },
   transient: { status: 503, code: 'unavailable' },
   system: { status: 500, code: 'internal_error' },
 };

@@ -4,9 +4,9 @@
  * - transient: network, 5xx, 429; retry with backoff.
  * - record: one record's input is bad; skip that record with its reason, go on with the rest.
  * - system: our own bug; alert.
- * Two more are for callers of the API and CLI: not-found and conflict.
+ * The rest are for callers of the API and CLI: not-found, conflict, unauthorized, forbidden.
  */
-export type ErrorKind = 'config' | 'transient' | 'record' | 'system' | 'not-found' | 'conflict';
+export type ErrorKind = 'config' | 'transient' | 'record' | 'system' | 'not-found' | 'conflict' | 'unauthorized' | 'forbidden';
 
 /** One problem with one field of one record: which record, which field, which value, why. */
 export interface FieldIssue {

@@ -98,6 +98,8 @@ export interface Database {
   schedules: SchedulesTable;
   engine_state: EngineStateTable;
   oauth_states: OAuthStatesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }
 
 /** One goods owner's link to one external system. */
@@ -210,5 +212,24 @@ export interface OAuthStatesTable {
   state: string;
   integration_id: number;
   redirect_uri: string;
+  expires_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  /** scrypt, with its parameters and salt: see src/access/passwords.ts */
+  password_hash: string;
+  /** admin | goods-owner */
+  role: string;
+  goods_owner_id: number | null;
+  created_at: string;
+}
+
+/** A signed-in browser. Only a hash of the cookie's token is stored. */
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
   expires_at: string;
 }

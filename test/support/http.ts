@@ -1,3 +1,5 @@
+import { createUsers } from '../../src/access/users.js';
+import { systemClock } from '../../src/kernel/clock.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { createMetrics } from '../../src/http/metrics.js';
 import { testHub } from './hub.js';
@@ -6,7 +8,8 @@ import type { TestStore } from './stores.js';
 /** The HTTP app over a test store, driven in-process with app.request(). */
 export function testApp(store: TestStore, hubOptions: Parameters<typeof testHub>[1] = {}) {
   const { wms, sync, logger, hub } = testHub(store, hubOptions);
-  const app = createHttpApp({ wms, sync, logger, metrics: createMetrics(), version: 'test' });
+  const users = createUsers(store.db, systemClock);
+  const app = createHttpApp({ wms, sync, users, logger, metrics: createMetrics(), version: 'test' });
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, {
       method,
@@ -21,5 +24,5 @@ export function testApp(store: TestStore, hubOptions: Parameters<typeof testHub>
     }
     return { status: res.status, json, text, headers: res.headers };
   };
-  return { app, wms, sync, hub, call };
+  return { app, wms, sync, hub, users, call };
 }

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { goodsOwnerInputSchema } from '../../domain/index.js';
+import { mayAccess } from '../../access/users.js';
+import { principalOf } from '../access.js';
 import { errorResponses, json, routeGroup } from './shared.js';
 import type { RouteDeps } from './shared.js';
 
@@ -11,7 +13,7 @@ export function goodsOwnerRoutes({ wms }: RouteDeps) {
   const app = routeGroup();
   app.openapi(
     createRoute({ method: 'get', path: '/goods-owners', tags: ['goods owners'], responses: { 200: json(z.array(goodsOwner), 'Every goods owner') } }),
-    async (c) => c.json(await wms.listGoodsOwners(), 200),
+    async (c) => c.json((await wms.listGoodsOwners()).filter((o) => mayAccess(principalOf(c), o.code)), 200),
   );
   app.openapi(
     createRoute({

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { describeConnector } from '../../connectors/describe.js';
 import type { SyncServices } from '../../sync/services.js';
+import { mayAccess } from '../../access/users.js';
+import { principalOf, requireOwner } from '../access.js';
 import { errorResponses, json, routeGroup } from './shared.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
@@ -39,12 +41,14 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     route({ method: 'get', path: '/integrations', tags: ['integrations'], request: { query: z.object({ goodsOwner: z.string().optional(), system: z.string().optional() }) }, responses: { 200: json(z.array(integrationView), 'Integrations') } }),
     async (c) => {
       const { goodsOwner, system } = c.req.valid('query');
-      return c.json((await sync.integrations.list({ ...(goodsOwner ? { goodsOwner } : {}), ...(system ? { system } : {}) })) as never, 200);
+      const list = await sync.integrations.list({ ...(goodsOwner ? { goodsOwner } : {}), ...(system ? { system } : {}) });
+      return c.json(list.filter((i) => mayAccess(principalOf(c), i.goodsOwner)) as never, 200);
     },
   );
-  app.openapi(route({ method: 'post', path: '/integrations', tags: ['integrations'], request: { body: json(addBody, 'The new integration; secrets are stored encrypted and never returned') }, responses: { 201: json(integrationView, 'Created') } }), async (c) =>
-    c.json((await sync.integrations.add(c.req.valid('json'))) as never, 201),
-  );
+  app.openapi(route({ method: 'post', path: '/integrations', tags: ['integrations'], request: { body: json(addBody, 'The new integration; secrets are stored encrypted and never returned') }, responses: { 201: json(integrationView, 'Created') } }), async (c) => {
+    requireOwner(c, c.req.valid('json').goodsOwner);
+    return c.json((await sync.integrations.add(c.req.valid('json'))) as never, 201);
+  });
   app.openapi(route({ method: 'get', path: '/integrations/{id}', tags: ['integrations'], request: { params: idParam }, responses: { 200: json(integrationView, 'One integration') } }), async (c) =>
     c.json((await sync.integrations.get(c.req.valid('param').id)) as never, 200),
   );
@@ -88,7 +92,9 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     route({ method: 'get', path: '/runs', tags: ['runs'], request: { query: z.object({ integration: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: json(z.array(runSummary), 'Recent runs, newest first') } }),
     async (c) => {
       const { integration, limit } = c.req.valid('query');
-      return c.json((await sync.runs.list({ ...(integration ? { integrationId: integration } : {}), ...(limit ? { limit } : {}) })) as never, 200);
+      const visible = new Set((await sync.integrations.list()).filter((i) => mayAccess(principalOf(c), i.goodsOwner)).map((i) => i.id));
+      const runs = await sync.runs.list({ ...(integration ? { integrationId: integration } : {}), ...(limit ? { limit } : {}) });
+      return c.json(runs.filter((r) => visible.has(r.integrationId)) as never, 200);
     },
   );
   app.openapi(route({ method: 'get', path: '/runs/{id}', tags: ['runs'], request: { params: idParam }, responses: { 200: json(runSummary, 'One run with its failed and locked records') } }), async (c) =>

@@ -3,10 +3,12 @@ import type { Dialect } from '../database.js';
 import { wms } from './0001-wms.js';
 import { sync } from './0002-sync.js';
 import { oauth } from './0003-oauth.js';
+import { access } from './0004-access.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-wms': wms,
   '0002-sync': sync,
   '0003-oauth': oauth,
+  '0004-access': access,
 };

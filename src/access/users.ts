@@ -1,0 +1,107 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Clock } from '../kernel/clock.js';
+import { conflict, notFound, recordError } from '../kernel/errors.js';
+import type { Database } from '../store/tables.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/**
+ * Who is asking: an administrator sees every goods owner; a goods-owner user only its own.
+ * `setup` marks the hub before its first user exists (local requests only, see http/access.ts).
+ */
+export type Principal = { userId: number; email: string; role: 'admin'; setup?: boolean } | { userId: number; email: string; role: 'goods-owner'; goodsOwner: string };
+
+export const roles = ['admin', 'goods-owner'] as const;
+
+const SESSION_MS = 12 * 60 * 60_000;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+const newUserSchema = z.strictObject({
+  email: z.email('must be an e-mail address'),
+  password: z.string().min(10, 'must be at least 10 characters'),
+  role: z.enum(roles),
+  goodsOwner: z.string().optional(),
+});
+
+export function createUsers(db: Kysely<Database>, clock: Clock) {
+  async function principalOf(userId: number): Promise<Principal | undefined> {
+    const row = await db
+      .selectFrom('users')
+      .leftJoin('goods_owners', 'goods_owners.id', 'users.goods_owner_id')
+      .select(['users.id', 'users.email', 'users.role', 'goods_owners.code'])
+      .where('users.id', '=', userId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return row.role === 'admin' ? { userId: Number(row.id), email: row.email, role: 'admin' } : { userId: Number(row.id), email: row.email, role: 'goods-owner', goodsOwner: row.code ?? '' };
+  }
+
+  return {
+    async add(input: { email: string; password: string; role: string; goodsOwner?: string }): Promise<Principal> {
+      const record = `user ${input.email}`;
+      const parsed = newUserSchema.safeParse(input);
+      if (!parsed.success) {
+        throw recordError(record, parsed.error.issues.map((i) => ({ record, field: String(i.path[0] ?? ''), reason: i.message })));
+      }
+      const { email, password, role, goodsOwner } = parsed.data;
+      if (role === 'goods-owner' && !goodsOwner) throw recordError(record, [{ record, field: 'goodsOwner', reason: 'a goods-owner user needs --goods-owner CODE' }]);
+      if (role === 'admin' && goodsOwner) throw recordError(record, [{ record, field: 'goodsOwner', reason: 'an administrator sees every goods owner; leave --goods-owner out' }]);
+      const owner = goodsOwner ? await db.selectFrom('goods_owners').select('id').where('code', '=', goodsOwner).executeTakeFirst() : undefined;
+      if (goodsOwner && !owner) throw notFound(`goods owner ${goodsOwner}`);
+      if (await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst()) throw conflict(`user ${email} already exists`);
+      const row = await db
+        .insertInto('users')
+        .values({ email: email.toLowerCase(), password_hash: await hashPassword(password), role, goods_owner_id: owner?.id ?? null, created_at: clock.now().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return (await principalOf(Number(row.id)))!;
+    },
+
+    async list(): Promise<{ email: string; role: string; goodsOwner: string | null; createdAt: string }[]> {
+      const rows = await db
+        .selectFrom('users')
+        .leftJoin('goods_owners', 'goods_owners.id', 'users.goods_owner_id')
+        .select(['users.email', 'users.role', 'goods_owners.code', 'users.created_at'])
+        .orderBy('users.email')
+        .execute();
+      return rows.map((r) => ({ email: r.email, role: r.role, goodsOwner: r.code ?? null, createdAt: r.created_at }));
+    },
+
+    async count(): Promise<number> {
+      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** A new session for a correct e-mail and password; undefined otherwise (the caller says "wrong e-mail or password"). */
+    async signIn(email: string, password: string): Promise<{ token: string; csrfToken: string; principal: Principal } | undefined> {
+      const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      // A wrong e-mail costs the same time as a wrong password, so the answer tells nothing.
+      const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      if (!user || !ok) return undefined;
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      await db.deleteFrom('sessions').where('expires_at', '<', clock.now().toISOString()).execute();
+      await db
+        .insertInto('sessions')
+        .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(clock.now().getTime() + SESSION_MS).toISOString() })
+        .execute();
+      return { token, csrfToken, principal: (await principalOf(Number(user.id)))! };
+    },
+
+    async session(token: string): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+      const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
+      if (!row || row.expires_at < clock.now().toISOString()) return undefined;
+      const principal = await principalOf(Number(row.user_id));
+      return principal && { principal, csrfToken: row.csrf_token };
+    },
+
+    async signOut(token: string): Promise<void> {
+      await db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+    },
+  };
+}
+
+export type Users = ReturnType<typeof createUsers>;
+
+/** Whether a principal may see and change a goods owner's data. */
+export const mayAccess = (principal: Principal, goodsOwner: string): boolean => principal.role === 'admin' || principal.goodsOwner === goodsOwner;

@@ -1,0 +1,72 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Principal, Users } from '../access/users.js';
+import { mayAccess } from '../access/users.js';
+import { WmsyncError, notFound } from '../kernel/errors.js';
+
+export const SESSION_COOKIE = 'wmsync_session';
+
+/** The signed-in user of a request, set by `authenticate`. */
+export const principalOf = (c: Context): Principal => {
+  const p = c.get('principal' as never) as Principal | undefined;
+  if (!p) throw new WmsyncError('system', 'no principal on an authenticated route');
+  return p;
+};
+export const csrfTokenOf = (c: Context): string | undefined => c.get('csrfToken' as never) as string | undefined;
+
+/** A request from this machine: a loopback address, or an in-process call (tests, the CLI) that has none. */
+function isLocal(c: Context): boolean {
+  try {
+    const address = getConnInfo(c).remote.address ?? '';
+    return address === '' || address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Finds who is asking. With a session cookie: its user. Before the first user exists the hub is
+ * in set-up mode and serves requests from this machine only, as an administrator; `wmsync users add`
+ * ends set-up mode. Everything else is refused: 401 for the API, the sign-in page for pages.
+ */
+export function authenticate(users: Users, kind: 'api' | 'page'): MiddlewareHandler {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await users.session(token) : undefined;
+    if (session) {
+      c.set('principal' as never, session.principal as never);
+      c.set('csrfToken' as never, session.csrfToken as never);
+      return next();
+    }
+    if ((await users.count()) === 0 && isLocal(c)) {
+      c.set('principal' as never, { userId: 0, email: 'set-up', role: 'admin', setup: true } as never);
+      return next();
+    }
+    if (kind === 'page') return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 302);
+    throw new WmsyncError('unauthorized', (await users.count()) === 0 ? 'no users yet: create the first administrator with `wmsync users add EMAIL --role admin`, or call from this machine' : 'sign in first (POST /login)');
+  };
+}
+
+/** Refuses another goods owner's data as if it did not exist, so its existence is not revealed either. */
+export function requireOwner(c: Context, goodsOwner: string): void {
+  if (!mayAccess(principalOf(c), goodsOwner)) throw notFound(`goods owner ${goodsOwner}`);
+}
+
+export function requireAdmin(c: Context): void {
+  if (principalOf(c).role !== 'admin') throw new WmsyncError('forbidden', 'only an administrator may do this');
+}
+
+/**
+ * Refuses state-changing requests that a browser sent from another site: Sec-Fetch-Site says so,
+ * or Origin names another origin. Clients that are not browsers send neither and pass (curl,
+ * scripts); they carry no ambient cookie a forged page could ride on.
+ */
+export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+  const site = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== new URL(c.req.url).origin);
+  if (crossSite) throw new WmsyncError('forbidden', 'a request from another site was refused');
+  return next();
+};

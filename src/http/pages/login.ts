@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import type { Users } from '../../access/users.js';
+import { SESSION_COOKIE } from '../access.js';
+
+/** Only paths of this hub may follow a sign-in, so the form cannot send anyone elsewhere. */
+const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+/** Sign-in and sign-out. The session cookie is HttpOnly, SameSite=Lax, and Secure behind https. */
+export function loginPages({ users }: { users: Users }) {
+  const app = new Hono();
+  const page = (next: string, error?: string) => html`<!doctype html>
+    <html lang="en">
+      <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Sign in · wmsync</title></head>
+      <body>
+        <main>
+          <h1>Sign in to wmsync</h1>
+          ${error ? html`<p role="alert">${error}</p>` : ''}
+          <form method="post" action="/login">
+            <input type="hidden" name="next" value="${next}" />
+            <p><label for="email">E-mail</label><br /><input id="email" name="email" type="email" autocomplete="username" required autofocus /></p>
+            <p><label for="password">Password</label><br /><input id="password" name="password" type="password" autocomplete="current-password" required /></p>
+            <p><button type="submit">Sign in</button></p>
+          </form>
+        </main>
+      </body>
+    </html>`;
+
+  app.get('/login', (c) => c.html(page(safeNext(c.req.query('next')))));
+  app.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const next = safeNext(String(form.next ?? '/'));
+    const signedIn = await users.signIn(String(form.email ?? ''), String(form.password ?? ''));
+    if (!signedIn) return c.html(page(next, 'Wrong e-mail or password.'), 401);
+    setCookie(c, SESSION_COOKIE, signedIn.token, { httpOnly: true, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:', path: '/', maxAge: 12 * 3600 });
+    return c.redirect(next, 303);
+  });
+  app.post('/logout', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await users.signOut(token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/login', 303);
+  });
+  return app;
+}
