@@ -100,6 +100,7 @@ export interface Database {
   oauth_states: OAuthStatesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  source_samples: SourceSamplesTable;
 }
 
 /** One goods owner's link to one external system. */
@@ -232,4 +233,14 @@ export interface SessionsTable {
   user_id: number;
   csrf_token: string;
   expires_at: string;
+}
+
+export interface SourceSamplesTable {
+  integration_id: number;
+  flow: string;
+  external_id: string;
+  record: string;
+  /** JSON: the source record as the mapping reads it */
+  source: string;
+  fetched_at: string;
 }

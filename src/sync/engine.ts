@@ -14,6 +14,8 @@ import { runStockExport } from './stock-export-runner.js';
 
 export interface RunOptions {
   trigger: 'schedule' | 'manual' | 'retry';
+  /** With trigger `retry`: fetch again and write only these failed records (by external id), or all of them. */
+  retryOnly?: string[] | 'all';
   /** How long to wait for a run of the same flow elsewhere to finish; 0 = give up at once. */
   waitMs?: number;
 }
@@ -42,7 +44,8 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
     return new Date(clock.now().getTime() + wait);
   }
 
-  async function execute(integration: ResolvedIntegration, flowId: FlowId, trigger: string): Promise<{ summary: RunSummary; error?: WmsyncError }> {
+  async function execute(integration: ResolvedIntegration, flowId: FlowId, options: RunOptions): Promise<{ summary: RunSummary; error?: WmsyncError }> {
+    const trigger = options.trigger;
     const flow = integration.connector.flows.find((f: { id: string }) => f.id === flowId)!;
     const recorder = await RunRecorder.start(deps.db, clock, integration.id, flowId, trigger);
     const controller = new AbortController();
@@ -61,7 +64,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
       if (flow.kind === 'import') {
         const mapping = applyOverrides(flow.mapping, integration.mappingOverrides[flow.id] ?? []);
         if (!mapping.ok) throw configError(`the mapping overrides of ${flow.id} are invalid: ${mapping.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`, mapping.error);
-        await runImport(deps, run, mapping.value);
+        await runImport(deps, run, mapping.value, options.retryOnly);
       } else if (flow.kind === 'stock-export') {
         await runStockExport(deps, run);
       } else {
@@ -93,7 +96,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
       }
       let error: WmsyncError | undefined;
       try {
-        const result = await execute(integration, flowId, options.trigger);
+        const result = await execute(integration, flowId, options);
         error = result.error;
         return result.summary;
       } finally {

@@ -11,6 +11,7 @@ import type { Failures } from './failures.js';
 import type { IntegrationStore, ResolvedIntegration } from './integrations.js';
 import type { Links } from './links.js';
 import type { RunRecorder } from './runs.js';
+import type { Samples } from './samples.js';
 
 /** What the flow runners share. */
 export interface EngineDeps {
@@ -21,6 +22,7 @@ export interface EngineDeps {
   links: Links;
   cursors: Cursors;
   failures: Failures;
+  samples: Samples;
   limiters: RateLimiterRegistry;
   clock: Clock;
   logger: Logger;

@@ -14,12 +14,18 @@ import { recordHash, targets } from './targets.js';
  * is committed after its records are written: a crash re-reads that page, and the links make the
  * second pass report "unchanged". Records that failed before are retried first, by id.
  */
-export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable): Promise<void> {
+export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable, retryOnly?: string[] | 'all'): Promise<void> {
   const { integration, flow, api, recorder, signal } = run;
   const kind = importTargets[flow.id];
   const target = targets[kind];
+  let sampled = false;
 
   const processPage = async (records: SourceRecord[]) => {
+    // The first records of a run are kept, so that a mapping change can be previewed on them.
+    if (!sampled && records.length > 0) {
+      await deps.samples.keep(integration.id, flow.id, records);
+      sampled = true;
+    }
     const links = await deps.links.find(integration.id, kind, records.map((r) => r.externalId));
     const succeeded: string[] = [];
     for (const source of records) {
@@ -62,12 +68,13 @@ export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknow
     }
   };
 
-  const retries = await deps.failures.list({ integrationId: integration.id, flow: flow.id });
+  const failed = (await deps.failures.list({ integrationId: integration.id, flow: flow.id })).map((f) => f.externalId);
+  const retries = Array.isArray(retryOnly) ? failed.filter((id) => retryOnly.includes(id)) : failed;
   if (retries.length && flow.fetchByIds) {
-    for (let i = 0; i < retries.length; i += 100) {
-      await processPage(await flow.fetchByIds(api, retries.slice(i, i + 100).map((f) => f.externalId), signal));
-    }
+    for (let i = 0; i < retries.length; i += 100) await processPage(await flow.fetchByIds(api, retries.slice(i, i + 100), signal));
   }
+  // A retry by hand stops here; a scheduled or manual run goes on with what changed.
+  if (retryOnly) return;
 
   const cursor = await deps.cursors.get(integration.id, flow.id);
   const since = cursor ? new Date(Date.parse(cursor) - integration.overlapMinutes * 60_000) : undefined;

@@ -15,6 +15,9 @@ import { createLeases, workerId } from './leases.js';
 import { createLinks } from './links.js';
 import { retryReports } from './outbox.js';
 import { getRun, listRuns } from './runs.js';
+import { previewMapping } from './preview.js';
+import { createSamples } from './samples.js';
+import { integrationStatus } from './status.js';
 import { createScheduler } from './scheduler.js';
 import type { SchedulerOptions } from './scheduler.js';
 
@@ -41,6 +44,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     links: createLinks(store.db, clock),
     cursors: createCursors(store.db, clock),
     failures: createFailures(store.db, clock),
+    samples: createSamples(store.db, clock),
     limiters: new RateLimiterRegistry(),
     clock,
     logger: deps.logger,
@@ -55,6 +59,15 @@ export function createSyncServices(deps: SyncServiceDeps) {
     failures: engineDeps.failures,
     runs: { list: (filter?: Parameters<typeof listRuns>[1]) => listRuns(store.db, filter), get: (id: number) => getRun(store.db, id) },
     authorization: createAuthorization({ db: store.db, integrations, clock, redirectUri: engineDeps.oauthRedirectUri }),
+    samples: engineDeps.samples,
+    previewMapping: (integrationId: number, flow: string, overrides: unknown) => previewMapping(engineDeps, integrationId, flow, overrides),
+    status: async (integrationId: number) => {
+      const integration = await integrations.resolve(integrationId);
+      return integrationStatus(store.db, clock, integration, integration.intervalMinutes);
+    },
+    /** Fetches the given failed records again (all of the flow's when none are named) and writes them. */
+    retryRecords: (integrationId: number, flow: string, externalIds?: string[]) =>
+      engine.runFlow(integrationId, flow, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 }),
     retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
     createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, engine }, options),
   };

@@ -89,6 +89,44 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     },
   );
   app.openapi(
+    route({ method: 'get', path: '/integrations/{id}/status', tags: ['integrations'], summary: 'Health, lag, and per flow: last run, next run, failures, outbox', request: { params: idParam }, responses: { 200: json(anyJson.openapi('IntegrationStatus'), 'Status') } }),
+    async (c) => c.json((await sync.status(c.req.valid('param').id)) as never, 200),
+  );
+  app.openapi(
+    route({ method: 'get', path: '/integrations/{id}/failures', tags: ['integrations'], summary: 'Records waiting for a retry, with their reasons', request: { params: idParam }, responses: { 200: json(z.array(anyJson), 'Failed records') } }),
+    async (c) => c.json((await sync.failures.list({ integrationId: c.req.valid('param').id })) as never, 200),
+  );
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/integrations/{id}/flows/{flow}/retry',
+      tags: ['integrations'],
+      summary: 'Retry failed records (all, or those named) or failed reports',
+      request: { params: flowParam, body: { ...json(z.strictObject({ externalIds: z.array(z.string()).optional() }), 'Which records; none = all'), required: false } },
+      responses: { 200: json(anyJson, 'The retry run, or how many reports were queued again') },
+    }),
+    async (c) => {
+      const { id, flow } = c.req.valid('param');
+      const body = c.req.valid('json') ?? {};
+      if (flow.endsWith('-report')) return c.json({ requeued: await sync.retryReports(id, flow) } as never, 200);
+      return c.json((await sync.retryRecords(id, flow, body.externalIds)) as never, 200);
+    },
+  );
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/integrations/{id}/flows/{flow}/mapping-preview',
+      tags: ['integrations'],
+      summary: 'What changed overrides would write for recently fetched records, before saving them',
+      request: { params: flowParam, body: json(z.array(anyJson), 'The overrides to try') },
+      responses: { 200: json(z.array(anyJson), 'Per record: current, proposed, issues') },
+    }),
+    async (c) => {
+      const { id, flow } = c.req.valid('param');
+      return c.json((await sync.previewMapping(id, flow, c.req.valid('json'))) as never, 200);
+    },
+  );
+  app.openapi(
     route({ method: 'get', path: '/runs', tags: ['runs'], request: { query: z.object({ integration: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: json(z.array(runSummary), 'Recent runs, newest first') } }),
     async (c) => {
       const { integration, limit } = c.req.valid('query');

@@ -4,6 +4,7 @@ import { wms } from './0001-wms.js';
 import { sync } from './0002-sync.js';
 import { oauth } from './0003-oauth.js';
 import { access } from './0004-access.js';
+import { samples } from './0005-samples.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -11,4 +12,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0002-sync': sync,
   '0003-oauth': oauth,
   '0004-access': access,
+  '0005-samples': samples,
 };
