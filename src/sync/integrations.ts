@@ -110,14 +110,20 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     };
   }
 
+  /** Defaults, then the sandbox's credentials, then settings and secrets; the address for the environment. */
+  function resolveSettings(connector: Connector<any>, environment: Environment, settings: Record<string, unknown>, secretValues: Record<string, unknown>) {
+    const defaults = Object.fromEntries(definitions(connector).filter((d) => 'default' in d && d.default !== undefined).map((d) => [d.key, (d as { default: unknown }).default]));
+    // A sandbox integration talks to the simulator the hub serves, with its credentials unless given.
+    const sandbox = environment === 'sandbox' ? connector.sandbox : undefined;
+    const resolved: Record<string, unknown> = { ...defaults, ...sandbox?.credentials, ...settings, ...secretValues };
+    resolved.baseUrl ??= sandbox ? `${hubUrl()}/sandbox/${connector.id}${sandbox.apiRoot}` : baseUrlFor(connector, environment, resolved);
+    return resolved;
+  }
+
   function resolve(r: Awaited<ReturnType<typeof row>>): ResolvedIntegration {
     const v = view(r);
     const connector = registry.get(r.system);
-    const defaults = Object.fromEntries(definitions(connector).filter((d) => 'default' in d && d.default !== undefined).map((d) => [d.key, (d as { default: unknown }).default]));
-    // A sandbox integration talks to the simulator the hub serves, with its credentials unless given.
-    const sandbox = v.environment === 'sandbox' ? connector.sandbox : undefined;
-    const resolved: Record<string, unknown> = { ...defaults, ...sandbox?.credentials, ...v.settings, ...parseJson<Record<string, string>>(secrets.open(r.secrets)) };
-    resolved.baseUrl ??= sandbox ? `${hubUrl()}/sandbox/${connector.id}${sandbox.apiRoot}` : baseUrlFor(connector, v.environment, resolved);
+    const resolved = resolveSettings(connector, v.environment, v.settings, parseJson<Record<string, string>>(secrets.open(r.secrets)));
     return {
       ...v,
       goodsOwnerId: Number(r.goods_owner_id),
@@ -186,6 +192,14 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     },
 
     get: async (id: number): Promise<IntegrationView> => view(await row(id)),
+    /** Settings as a run would see them, for an integration not saved yet ("test connection"). */
+    resolveDraft(input: { system: string; settings?: Record<string, string>; secrets?: Record<string, string> }): { connector: Connector<any>; resolved: Record<string, unknown> } {
+      const connector = registry.get(input.system);
+      const record = `new ${connector.displayName} integration`;
+      const settings = checkSettings(connector, input.settings ?? {}, false, record);
+      const secretValues = checkSettings(connector, input.secrets ?? {}, true, record);
+      return { connector, resolved: resolveSettings(connector, (settings.environment as Environment | undefined) ?? 'production', settings, secretValues) };
+    },
     resolve: async (id: number): Promise<ResolvedIntegration> => resolve(await row(id)),
 
     /** Changes settings and secrets; cursors, links and runs stay as they are. */

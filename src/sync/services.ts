@@ -60,6 +60,19 @@ export function createSyncServices(deps: SyncServiceDeps) {
     runs: { list: (filter?: Parameters<typeof listRuns>[1]) => listRuns(store.db, filter), get: (id: number) => getRun(store.db, id) },
     authorization: createAuthorization({ db: store.db, integrations, clock, redirectUri: engineDeps.oauthRedirectUri }),
     samples: engineDeps.samples,
+    /** "Test connection" before saving: one cheap authenticated call with the given settings. */
+    async testConnection(input: { system: string; settings?: Record<string, string>; secrets?: Record<string, string> }): Promise<void> {
+      const { connector, resolved } = integrations.resolveDraft(input);
+      const api = connector.createApi({
+        settings: resolved,
+        credentialKey: `${connector.id}:test:${String(resolved.baseUrl)}`,
+        limiters: engineDeps.limiters,
+        logger: deps.logger,
+        redirectUri: engineDeps.oauthRedirectUri(),
+        saveTokens: async () => undefined,
+      });
+      await connector.testConnection(api, AbortSignal.timeout(20_000));
+    },
     previewMapping: (integrationId: number, flow: string, overrides: unknown) => previewMapping(engineDeps, integrationId, flow, overrides),
     status: async (integrationId: number) => {
       const integration = await integrations.resolve(integrationId);

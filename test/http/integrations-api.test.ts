@@ -77,6 +77,15 @@ describe('HTTP API: integrations, runs, failures, retry, mapping', () => {
     expect(orders.some((o: { orderInfo: { orderRemark?: string } }) => o.orderInfo.orderRemark === 'Handle with care')).toBe(true);
   });
 
+  it('tests a connection before saving: good credentials pass, a wrong key is refused with the reason', async () => {
+    const base = { system: 'mycashflow', settings: { baseUrl: sandbox.url } };
+    expect((await t.call('POST', '/api/v1/integrations/test-connection', { ...base, secrets: { username: 'api@sandbox.example', apiKey: 'sandbox-key' } })).json).toEqual({ ok: true });
+    const wrong = await t.call('POST', '/api/v1/integrations/test-connection', { ...base, secrets: { username: 'api@sandbox.example', apiKey: 'wrong' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error.message).toContain('refused the credentials (401)');
+    expect(wrong.text).not.toContain('wrong"');
+  });
+
   it('switches flows, pauses and resumes, and describes connectors', async () => {
     expect((await t.call('POST', `/api/v1/integrations/${id}/flows/stock-export/enable`)).json.flows).toContainEqual({ flow: 'stock-export', enabled: true });
     expect((await t.call('POST', `/api/v1/integrations/${id}/pause`)).json.paused).toBe(true);

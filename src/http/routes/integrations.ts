@@ -49,6 +49,13 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     requireOwner(c, c.req.valid('json').goodsOwner);
     return c.json((await sync.integrations.add(c.req.valid('json'))) as never, 201);
   });
+  app.openapi(
+    route({ method: 'post', path: '/integrations/test-connection', tags: ['integrations'], summary: 'Try credentials before saving them', request: { body: json(addBody.omit({ goodsOwner: true, name: true }), 'System, settings and secrets') }, responses: { 200: json(z.object({ ok: z.literal(true) }), 'The system accepted them') } }),
+    async (c) => {
+      await sync.testConnection(c.req.valid('json'));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
   app.openapi(route({ method: 'get', path: '/integrations/{id}', tags: ['integrations'], request: { params: idParam }, responses: { 200: json(integrationView, 'One integration') } }), async (c) =>
     c.json((await sync.integrations.get(c.req.valid('param').id)) as never, 200),
   );
