@@ -88,4 +88,19 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     expect((await cli('--json', 'sync', String(id), '--flow', 'stock-export')).code).toBe(0);
     expect((await cli('integrations', 'disable', String(id), 'nonsense')).stderr).toContain('no such flow');
   });
+
+  it('shows status and retries a failed record by hand', async () => {
+    const id = await addIntegration();
+    const open = sandbox.sandbox.store.orders.values().filter((o) => o.status === 'open');
+    sandbox.sandbox.faults.set({ malformed: { orders: [open[0]!.id] } });
+    const run = (await cli('--json', 'sync', String(id), '--flow', 'order-import')).json<{ counts: { failed: number } }[]>();
+    expect(run[0]!.counts.failed).toBe(1);
+    const status = (await cli('--json', 'integrations', 'status', String(id))).json();
+    expect(status.health).toBe('failing');
+    expect((await cli('integrations', 'status', String(id))).stdout).toMatch(/order-import\s+on\s+\S+\s+partial\s+\S+\s+1/);
+    sandbox.sandbox.faults.set({ malformed: {} });
+    const retried = (await cli('--json', 'runs', 'retry', String(id), '--flow', 'order-import', '--record', String(open[0]!.id))).json();
+    expect(retried).toMatchObject({ status: 'succeeded', counts: { created: 1 } });
+    expect((await cli('--json', 'integrations', 'status', String(id))).json().health).not.toBe('failing');
+  });
 });

@@ -44,6 +44,23 @@ export function integrationsCommand(program: Command, deps: CommandDeps): void {
     .description('an integration: settings (secrets hidden), flows, overrides')
     .action(action(deps, async (ctx, id: string) => show(ctx, await (await ctx.sync()).integrations.get(integer(id)))));
   cmd
+    .command('status <id>')
+    .description('health, lag, and per flow: last run, next run, records and reports waiting for a retry')
+    .action(
+      action(deps, async (ctx, id: string) => {
+        const status = await (await ctx.sync()).status(integer(id));
+        print(ctx, status, () =>
+          [
+            `integration ${status.integrationId}: ${status.health}${status.lagSeconds === null ? '' : `, data ${Math.round(status.lagSeconds / 60)} min old`}`,
+            table(
+              ['FLOW', 'ON', 'LAST RUN', 'STATUS', 'NEXT RUN', 'FAILED RECORDS', 'REPORTS WAITING/FAILED'],
+              status.flows.map((f) => [f.flow, f.enabled ? 'on' : 'off', f.lastRun?.startedAt, f.lastRun?.status, f.nextRunAt, f.failures, f.outbox ? `${f.outbox.pending}/${f.outbox.failed}` : '']),
+            ),
+          ].join('\n'),
+        );
+      }),
+    );
+  cmd
     .command('set <id> [settings...]')
     .description('change settings (KEY=VALUE …); cursors, links and history are kept')
     .option('--secret <key=value>', 'a secret setting; repeatable', keyValue)

@@ -39,6 +39,24 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
       }),
     );
   runs
+    .command('retry <integrationId>')
+    .description('fetch failed records again and write them (all of a flow, or those named), or re-queue failed reports')
+    .requiredOption('--flow <flow>', 'e.g. order-import, or delivery-report for reports')
+    .option('--record <externalId>', 'only this record (its id in the source system); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .action(
+      action(deps, async (ctx, id: string, opts: { flow: string; record?: string[] }) => {
+        const sync = await ctx.sync();
+        if (opts.flow.endsWith('-report')) {
+          const requeued = await sync.retryReports(integer(id), opts.flow);
+          print(ctx, { requeued }, () => `${requeued} report(s) queued again; they go out on the next run`);
+          return;
+        }
+        const run = await sync.retryRecords(integer(id), opts.flow, opts.record);
+        print(ctx, run, () => humanRun(run));
+        if (run.status === 'failed') ctx.setExitCode(1);
+      }),
+    );
+  runs
     .command('show <runId>')
     .description('one run: counts and every failed or locked record with its reason')
     .action(
