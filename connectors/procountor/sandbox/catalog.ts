@@ -58,11 +58,22 @@ export const places: readonly Place[] = [
   { zip: 'SW1A 1AA', city: 'London', country: 'UNITED_KINGDOM_OF_GREAT_BRITAIN_AND_NORTHERN_IRELAND', language: 'ENGLISH' },
 ];
 
-export const streets = ['Mannerheimintie', 'Hämeenkatu', 'Aleksanterinkatu', 'Kauppakatu', 'Rantatie', 'Koulukatu', 'Storgatan', 'Karl Johans gate'];
+/** Street names by country; places without their own list use the Finnish one. */
+export const streets: Record<string, readonly string[]> = {
+  FINLAND: ['Mannerheimintie', 'Hämeenkatu', 'Aleksanterinkatu', 'Kauppakatu', 'Rantatie', 'Koulukatu', 'Puistokatu'],
+  ALAND_ISLANDS: ['Torggatan', 'Storagatan'], SWEDEN: ['Storgatan', 'Drottninggatan'], NORWAY: ['Karl Johans gate', 'Storgata'],
+  ESTONIA: ['Narva mnt', 'Pärnu mnt'], DENMARK: ['Strøget', 'Nørregade'], GERMANY: ['Hauptstraße', 'Friedrichstraße'],
+  UNITED_KINGDOM_OF_GREAT_BRITAIN_AND_NORTHERN_IRELAND: ['High Street', 'Station Road'],
+};
 export const firstNames = ['Aino', 'Eero', 'Helmi', 'Juha', 'Kaisa', 'Lauri', 'Minna', 'Olli', 'Saara', 'Timo', 'Erik', 'Sofia'];
 export const lastNames = ['Virtanen', 'Korhonen', 'Mäkinen', 'Nieminen', 'Hämäläinen', 'Laine', 'Heikkinen', 'Järvinen', 'Lindqvist'];
 export const customerCompanies = ['Kahvila Aalto Oy', 'Pohjolan Puutarha Oy', 'Saariston Kauppa Ky', 'Nordic Outdoor AB', 'Fjord Design AS'];
-export const supplierCompanies = ['Lapin Käsityö Oy', 'Fiskarsin Paja Oy', 'Pirkanmaan Tekstiili Oy', 'Savon Puu Oy', 'Baltic Wood OÜ', 'Svensk Textil AB'];
+/** Suppliers with the city (in `places`) they sit in. */
+export const suppliers = [
+  { name: 'Lapin Käsityö Oy', city: 'Oulu' }, { name: 'Fiskarsin Paja Oy', city: 'Helsinki' },
+  { name: 'Pirkanmaan Tekstiili Oy', city: 'Tampere' }, { name: 'Savon Puu Oy', city: 'Jyväskylä' },
+  { name: 'Baltic Wood OÜ', city: 'Tallinn' }, { name: 'Svensk Textil AB', city: 'Stockholm' },
+] as const;
 
 /** [G]: BANK_TRANSFER is the common value; the others are plausible members of the enum. */
 export const paymentMethods = ['BANK_TRANSFER', 'BANK_TRANSFER', 'BANK_TRANSFER', 'DIRECT_DEBIT', 'CREDIT_CARD_CHARGE', 'CASH'];

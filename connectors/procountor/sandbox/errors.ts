@@ -15,7 +15,9 @@ export class ApiError extends Error {
 }
 
 /** `field` is left out when no single input is to blame [G: whether it is then null or absent]. */
+export const errorBody = (status: number, message: string, field?: string): ErrorBody =>
+  ({ errors: [{ status, ...(field === undefined ? {} : { field }), message }] });
+
 export function errorResponse(c: Context, status: number, message: string, field?: string): Response {
-  const body: ErrorBody = { errors: [{ status, ...(field === undefined ? {} : { field }), message }] };
-  return c.json(body, status as ContentfulStatusCode);
+  return c.json(errorBody(status, message, field), status as ContentfulStatusCode);
 }
