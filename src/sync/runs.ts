@@ -141,3 +141,12 @@ function summary(run: Database['runs'] extends infer T ? { [K in keyof T]: unkno
     finishedAt: (run.finished_at as string | null) ?? null,
   };
 }
+
+/** Forgets finished runs (and their record outcomes) older than `keepDays`; the history stays bounded. */
+export async function pruneRuns(db: Kysely<Database>, clock: Clock, keepDays: number): Promise<number> {
+  const before = new Date(clock.now().getTime() - keepDays * 86_400_000).toISOString();
+  const old = db.selectFrom('runs').select('id').where('finished_at', '<', before);
+  await db.deleteFrom('run_records').where('run_id', 'in', old).execute();
+  const result = await db.deleteFrom('runs').where('finished_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -3,13 +3,18 @@ import type { Engine } from './engine.js';
 import type { EngineDeps } from './flow-run.js';
 import type { Leases } from './leases.js';
 import { relayEvents } from './outbox.js';
+import { pruneRuns } from './runs.js';
 
 export interface SchedulerOptions {
   /** How often due flows and new warehouse events are looked for. */
   tickMs: number;
   /** Flows run at once by this process. */
   concurrency: number;
+  /** Days of run history to keep (default 30). */
+  keepRunsDays?: number;
 }
+
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 /**
  * Runs every enabled flow of every active integration at its interval, and a report flow as soon
@@ -21,6 +26,7 @@ export function createScheduler(deps: EngineDeps & { leases: Leases; engine: Eng
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
   let stopped = false;
+  let prunedAt = 0;
 
   /** Schedule rows for enabled flows of active integrations (new integrations, flows switched on). */
   async function plan(): Promise<void> {
@@ -31,6 +37,10 @@ export function createScheduler(deps: EngineDeps & { leases: Leases; engine: Eng
   }
 
   async function tick(): Promise<void> {
+    if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      await pruneRuns(deps.db, deps.clock, options.keepRunsDays ?? 30);
+    }
     await plan();
     for (const woken of await relayEvents(deps)) await deps.leases.wake(woken.integrationId, woken.flow);
     const free = options.concurrency - running.size;

@@ -131,3 +131,32 @@ describe('scheduler', () => {
     expect(new Set(numbers).size).toBe(openOrders().length);
   });
 });
+
+describe('run history', () => {
+  it('forgets finished runs older than the retention, with their record outcomes', async () => {
+    const { pruneRuns } = await import('../../src/sync/runs.js');
+    const store = await openTestStore();
+    try {
+      const hub = testHub(store);
+      await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+      const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
+      const insertRun = async (finishedAt: string) => {
+        const run = await store.db
+          .insertInto('runs')
+          .values({ integration_id: integration.id, flow: 'order-import', trigger: 'manual', status: 'succeeded', counts: '{}', error: null, started_at: finishedAt, finished_at: finishedAt })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await store.db.insertInto('run_records').values({ run_id: run.id, seq: 1, record: 'order 1', external_id: '1', outcome: 'created', issues: null }).execute();
+        return Number(run.id);
+      };
+      const old = await insertRun(new Date(Date.now() - 40 * 86_400_000).toISOString());
+      const recent = await insertRun(new Date().toISOString());
+      expect(await pruneRuns(store.db, { now: () => new Date() }, 30)).toBe(1);
+      const left = await store.db.selectFrom('runs').select('id').execute();
+      expect(left.map((r) => Number(r.id))).toEqual([recent]);
+      expect(await store.db.selectFrom('run_records').select('run_id').where('run_id', '=', old).execute()).toEqual([]);
+    } finally {
+      await store.drop();
+    }
+  });
+});
