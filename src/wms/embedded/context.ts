@@ -42,11 +42,17 @@ export async function writeEvent<K extends WmsEventType>(
     .execute();
 }
 
-/** One "stock changed" event per distinct article. */
+/** One "stock changed" event per distinct article, in one insert. */
 export async function writeStockChanged(tx: Tx, ctx: WmsContext, goodsOwnerId: number, articleNumbers: Iterable<string>): Promise<void> {
-  for (const articleNumber of new Set(articleNumbers)) {
-    await writeEvent(tx, ctx, goodsOwnerId, 'stock.changed', articleNumber, { articleNumber });
-  }
+  const created_at = ctx.clock.now().toISOString();
+  const rows = [...new Set(articleNumbers)].map((articleNumber) => ({
+    goods_owner_id: goodsOwnerId,
+    type: 'stock.changed',
+    subject: articleNumber,
+    payload: JSON.stringify({ articleNumber }),
+    created_at,
+  }));
+  if (rows.length) await tx.insertInto('wms_events').values(rows).execute();
 }
 
 export const clampLimit = (limit: number | undefined): number => Math.min(Math.max(limit ?? 100, 1), 1000);
