@@ -31,3 +31,29 @@ describe('wmsync serve', () => {
     expect(log).toContain('shutting down');
   });
 });
+
+describe('wmsync sandbox', () => {
+  it('serves a system simulator on its own port, with the credentials to use', async () => {
+    const store = await openTestStore();
+    const child = spawnCli(store, ['--json', 'sandbox', 'mycashflow', '--port', '0', '--seed', '2']);
+    try {
+      const info = await new Promise<{ url: string; credentials: Record<string, string> }>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+        });
+        child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+      });
+      expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+      const auth = Buffer.from(`${info.credentials.username}:${info.credentials.apiKey}`).toString('base64');
+      const products = await fetch(`${info.url}/products?page_size=2`, { headers: { authorization: `Basic ${auth}` } });
+      expect(products.status).toBe(200);
+      expect(((await products.json()) as { data: unknown[] }).data).toHaveLength(2);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await store.drop();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { serve } from '@hono/node-server';
+import { serveSandbox } from '../../../src/connectors/sandbox/serve.js';
 import { Hono } from 'hono';
 import type { Context, ErrorHandler } from 'hono';
 import { createFaults, faultMiddleware } from '../../../src/connectors/sandbox/faults.js';
@@ -133,19 +133,8 @@ export interface RunningSandbox {
 }
 
 /** Serves a sandbox over HTTP, on 127.0.0.1 and a free port unless told otherwise. */
-export function startMycashflowSandbox(options: SandboxOptions & { port?: number; host?: string } = {}): Promise<RunningSandbox> {
+export async function startMycashflowSandbox(options: SandboxOptions & { port?: number; host?: string } = {}): Promise<RunningSandbox> {
   const sandbox = createMycashflowSandbox(options);
-  const host = options.host ?? '127.0.0.1';
-  return new Promise((resolve) => {
-    const server = serve({ fetch: sandbox.app.fetch, port: options.port ?? 0, hostname: host }, (info) => {
-      resolve({
-        url: `http://${host}:${info.port}/api/v1`,
-        sandbox,
-        close: () => new Promise<void>((done, fail) => {
-          server.close((error) => (error ? fail(error) : done()));
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        }),
-      });
-    });
-  });
+  const served = await serveSandbox(sandbox.app.fetch, options);
+  return { url: `${served.origin}/api/v1`, sandbox, close: served.close };
 }

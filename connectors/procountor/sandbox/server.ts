@@ -1,4 +1,4 @@
-import { serve } from '@hono/node-server';
+import { serveSandbox } from '../../../src/connectors/sandbox/serve.js';
 import { Hono } from 'hono';
 import type { Context, ErrorHandler } from 'hono';
 import { createFaults, faultMiddleware } from '../../../src/connectors/sandbox/faults.js';
@@ -174,22 +174,8 @@ export interface RunningSandbox {
 }
 
 /** Serves a sandbox over HTTP, on 127.0.0.1 and a free port unless told otherwise. */
-export function startProcountorSandbox(options: SandboxOptions & { port?: number; host?: string } = {}): Promise<RunningSandbox> {
+export async function startProcountorSandbox(options: SandboxOptions & { port?: number; host?: string } = {}): Promise<RunningSandbox> {
   const sandbox = createProcountorSandbox(options);
-  const host = options.host ?? '127.0.0.1';
-  return new Promise((resolve) => {
-    const server = serve({ fetch: sandbox.app.fetch, port: options.port ?? 0, hostname: host }, (info) => {
-      const origin = `http://${host}:${info.port}`;
-      resolve({
-        url: `${origin}/api`,
-        authorizeUrl: `${origin}/login`,
-        tokenUrl: `${origin}/api/oauth/token`,
-        sandbox,
-        close: () => new Promise<void>((done, fail) => {
-          server.close((error) => (error ? fail(error) : done()));
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        }),
-      });
-    });
-  });
+  const { origin, close } = await serveSandbox(sandbox.app.fetch, options);
+  return { url: `${origin}/api`, authorizeUrl: `${origin}/login`, tokenUrl: `${origin}/api/oauth/token`, sandbox, close };
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
+import { serveSandbox } from '../../connectors/sandbox/serve.js';
 import type { CommandDeps, CliContext } from '../context.js';
 import { action } from '../context.js';
 import { integer } from '../parse.js';
@@ -17,11 +17,8 @@ export function sandboxCommand(program: Command, deps: CommandDeps & { untilStop
         const connector = (await ctx.sync()).registry.get(system);
         if (!connector.sandbox) throw new Error(`${connector.displayName} has no sandbox`);
         const simulator = connector.sandbox.create({ seed: opts.seed });
-        const server = serve({ fetch: (req) => simulator.fetch(req), hostname: opts.host, port: opts.port });
-        await new Promise<void>((resolve) => server.once('listening', resolve));
-        const address = server.address();
-        const port = typeof address === 'object' && address ? address.port : opts.port;
-        const url = `http://${opts.host}:${port}${connector.sandbox.apiRoot}`;
+        const served = await serveSandbox((req) => simulator.fetch(req), opts);
+        const url = `${served.origin}${connector.sandbox.apiRoot}`;
         const info = { system: connector.id, url, credentials: connector.sandbox.credentials, seed: opts.seed };
         ctx.io.out(
           ctx.json
@@ -29,7 +26,7 @@ export function sandboxCommand(program: Command, deps: CommandDeps & { untilStop
             : `${connector.displayName} sandbox on ${url}\ncredentials: ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\nuse it: wmsync integrations add --system ${connector.id} --goods-owner CODE --set baseUrl=${url} ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `--secret ${k}=${v}`).join(' ')}\nCtrl-C stops it.`,
         );
         await deps.untilStopped();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await served.close();
       }),
     );
 }
