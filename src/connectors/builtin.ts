@@ -1,5 +1,6 @@
 import { mycashflow } from '../../connectors/mycashflow/connector.js';
+import { procountor } from '../../connectors/procountor/connector.js';
 import { createRegistry } from './registry.js';
 
 /** The connectors that ship with wmsync. A new system is one folder in connectors/ and one line here. */
-export const builtinRegistry = () => createRegistry([mycashflow]);
+export const builtinRegistry = () => createRegistry([mycashflow, procountor]);

@@ -6,6 +6,7 @@ import type { FieldIssue } from '../kernel/errors.js';
 import { applyMapping } from '../mapping/index.js';
 import type { MappingTable } from '../mapping/index.js';
 import type { EngineDeps, FlowRun } from './flow-run.js';
+import type { Link } from './links.js';
 import type { RecordOutcome } from './runs.js';
 import { recordHash, targets } from './targets.js';
 
@@ -28,17 +29,20 @@ export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknow
     }
     const links = await deps.links.find(integration.id, kind, records.map((r) => r.externalId));
     const succeeded: string[] = [];
+    const written: Link[] = [];
     for (const source of records) {
-      const outcome = await processRecord(source, links.get(source.externalId));
+      const outcome = await processRecord(source, links.get(source.externalId), written);
       recorder.add(outcome);
       if (outcome.outcome === 'failed') await deps.failures.record(integration.id, flow.id, source.externalId, source.label, outcome.issues ?? []);
       else succeeded.push(source.externalId);
     }
+    // A crash before this line re-reads the page: the WMS then answers "unchanged" and the links follow.
+    await deps.links.saveMany(integration.id, kind, written);
     await deps.failures.clear(integration.id, flow.id, succeeded);
     await recorder.flush();
   };
 
-  const processRecord = async (source: SourceRecord, link: { wmsKey: string; hash: string } | undefined): Promise<RecordOutcome> => {
+  const processRecord = async (source: SourceRecord, link: Link | undefined, written: Link[]): Promise<RecordOutcome> => {
     const base = { record: source.label, externalId: source.externalId };
     const fail = (issues: FieldIssue[]): RecordOutcome => ({ ...base, outcome: 'failed', issues });
     if (source.issues?.length) return fail(source.issues);
@@ -59,7 +63,7 @@ export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknow
       if (link?.hash === hash) return { ...base, outcome: 'unchanged' };
       const result = await target.upsert(deps.wms, integration.goodsOwner, parsed.data);
       if (result.outcome === 'locked') return { ...base, outcome: 'locked', issues: [{ record: source.label, field: 'status', reason: result.reason }] };
-      await deps.links.save(integration.id, kind, { externalId: source.externalId, wmsKey: target.key(parsed.data), hash });
+      written.push({ externalId: source.externalId, wmsKey: target.key(parsed.data), hash });
       return { ...base, outcome: result.outcome === 'cancelled' ? 'cancelled' : result.outcome };
     } catch (e) {
       // A refusal of this record by the WMS is this record's failure; anything else stops the run.

@@ -32,13 +32,27 @@ export function createLinks(db: Kysely<Database>, clock: Clock) {
       return rows.map((r) => ({ integrationId: Number(r.integration_id), externalId: r.external_id }));
     },
 
-    async save(integrationId: number, kind: string, link: Link): Promise<void> {
+    /** Saves a page's links in one transaction and a few statements, not one commit per record. */
+    async saveMany(integrationId: number, kind: string, links: Link[]): Promise<void> {
+      // One row per external id: PostgreSQL refuses an upsert that touches a row twice.
+      const unique = [...new Map(links.map((l) => [l.externalId, l])).values()];
+      if (unique.length === 0) return;
       const now = clock.now().toISOString();
-      await db
-        .insertInto('links')
-        .values({ integration_id: integrationId, kind, external_id: link.externalId, wms_key: link.wmsKey, hash: link.hash, updated_at: now })
-        .onConflict((oc) => oc.columns(['integration_id', 'kind', 'external_id']).doUpdateSet({ wms_key: link.wmsKey, hash: link.hash, updated_at: now }))
-        .execute();
+      await db.transaction().execute(async (tx) => {
+        for (let i = 0; i < unique.length; i += 500) {
+          await tx
+            .insertInto('links')
+            .values(unique.slice(i, i + 500).map((l) => ({ integration_id: integrationId, kind, external_id: l.externalId, wms_key: l.wmsKey, hash: l.hash, updated_at: now })))
+            .onConflict((oc) =>
+              oc.columns(['integration_id', 'kind', 'external_id']).doUpdateSet((eb) => ({
+                wms_key: eb.ref('excluded.wms_key'),
+                hash: eb.ref('excluded.hash'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            )
+            .execute();
+        }
+      });
     },
   };
 }

@@ -66,6 +66,11 @@ export interface RequestOptions<T> {
   /** Checks the JSON response; a mismatch is the remote's malformed data, kind `record`. */
   schema?: ZodType<T>;
   signal?: AbortSignal;
+  /**
+   * A 403 here means "this action is not allowed for this record" (Procountor: wrong status or
+   * type), not refused credentials: an HttpError of kind `record`, without a token renewal.
+   */
+  forbiddenIsRefusal?: boolean;
 }
 
 export interface HttpResponse<T> {
@@ -154,6 +159,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } else if (exchange.status >= 200 && exchange.status < 300) {
         const data = parseSuccess(where, method, url, exchange, call.schema);
         return { status: exchange.status, data, headers: exchange.headers };
+      } else if (exchange.status === 403 && call.forbiddenIsRefusal) {
+        throw httpError(where, method, url, exchange);
       } else if (exchange.status === 401 || exchange.status === 403) {
         if (onUnauthorized && !authRetried) {
           authRetried = true;
