@@ -7,8 +7,6 @@ import type { SyncServices } from '../sync/services.js';
 import type { WmsPort } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
-import { adminHome } from './pages/home.js';
-import { integrationPage } from './pages/integration.js';
 import { loginPages } from './pages/login.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
@@ -18,6 +16,8 @@ import { orderRoutes } from './routes/orders.js';
 import { purchaseOrderRoutes } from './routes/purchase-orders.js';
 import { stockRoutes } from './routes/stock.js';
 import { sandboxRoutes } from './sandboxes.js';
+import { assetRoutes } from './ui/assets.js';
+import { adminUi } from './ui/index.js';
 
 export interface HttpDeps {
   wms: WmsPort;
@@ -68,16 +68,14 @@ export function createHttpApp(deps: HttpDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
   app.route('/', sandboxRoutes(deps.sync.registry));
+  app.route('/', assetRoutes());
   app.route('/', loginPages(deps));
   const page = authenticate(deps.users, 'page');
   app.use('/oauth/*', page);
-  app.use('/integrations/*', page);
   app.use('/oauth/start/:id{[0-9]+}', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
-  app.use('/integrations/:id{[0-9]+}', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
-  app.use('/', page);
   app.route('/', oauthRoutes(deps));
-  app.route('/', integrationPage(deps));
-  app.route('/', adminHome(deps));
+  // The admin UI signs its pages in itself and checks the goods owner on every page and action.
+  app.route('/', adminUi(deps, page));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((e, c) => respondWithError(c, e, deps.logger));

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Users } from '../../access/users.js';
 import { SESSION_COOKIE } from '../access.js';
+import { assetUrls } from '../ui/assets.js';
 
 /** Only paths of this hub may follow a sign-in, so the form cannot send anyone elsewhere. */
 const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -12,16 +13,20 @@ export function loginPages({ users }: { users: Users }) {
   const app = new Hono();
   const page = (next: string, error?: string) => html`<!doctype html>
     <html lang="en">
-      <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Sign in · wmsync</title></head>
+      <head>
+        <meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Sign in · wmsync</title>
+        <link rel="stylesheet" href="${assetUrls.css}" />
+      </head>
       <body>
-        <main>
+        <header class="site-header"><div class="bar"><span class="brand">wmsync</span></div></header>
+        <main id="main" style="max-width:28rem">
           <h1>Sign in to wmsync</h1>
-          ${error ? html`<p role="alert">${error}</p>` : ''}
-          <form method="post" action="/login">
+          ${error ? html`<p class="notice notice-error" role="alert">${error}</p>` : ''}
+          <form class="card stack" method="post" action="/login">
             <input type="hidden" name="next" value="${next}" />
-            <p><label for="email">E-mail</label><br /><input id="email" name="email" type="email" autocomplete="username" required autofocus /></p>
-            <p><label for="password">Password</label><br /><input id="password" name="password" type="password" autocomplete="current-password" required /></p>
-            <p><button type="submit">Sign in</button></p>
+            <div class="field"><label for="email">E-mail</label><input id="email" name="email" type="email" autocomplete="username" required autofocus /></div>
+            <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
+            <div class="actions"><button class="primary" type="submit">Sign in</button></div>
           </form>
         </main>
       </body>

@@ -1,0 +1,37 @@
+import { createUsers } from '../../src/access/users.js';
+import { createHttpApp } from '../../src/http/app.js';
+import { createMetrics } from '../../src/http/metrics.js';
+import { startHttpServer } from '../../src/http/server.js';
+import { systemClock } from '../../src/kernel/clock.js';
+import { testHub } from '../support/hub.js';
+import { openTestStore } from '../support/stores.js';
+
+export const ADMIN = { email: 'admin@hub.example', password: 'correct horse battery' };
+
+/**
+ * The hub served for real on 127.0.0.1 and a free port, wired as `wmsync serve` wires it, with its
+ * sandboxes at `${url}/sandbox/<system>`. No scheduler: tests press "Sync now", so runs are
+ * deterministic. Starts with one administrator, so the hub is out of set-up mode.
+ */
+export async function startHub(options: Parameters<typeof testHub>[1] = {}) {
+  const store = await openTestStore();
+  const { wms, sync, logger, hub } = testHub(store, options);
+  const users = createUsers(store.db, systemClock);
+  await users.add({ ...ADMIN, role: 'admin' });
+  const app = createHttpApp({ wms, sync, users, logger, metrics: createMetrics(), version: 'test' });
+  const server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
+  hub.url = server.url;
+  return {
+    url: server.url,
+    store,
+    wms,
+    sync,
+    users,
+    async close() {
+      await server.close();
+      await store.drop();
+    },
+  };
+}
+
+export type RunningHub = Awaited<ReturnType<typeof startHub>>;
