@@ -113,7 +113,7 @@ const serve: Serve = async (ctx, options) => {
     `wmsync listening on ${server.url}`,
   );
   if ((await users.count()) === 0) {
-    ctx.logger.warn(`no users yet: only this machine may use the hub until you create the first administrator: npx wmsync users add you@example.com --role admin`);
+    ctx.logger.warn(`no users yet: only this machine may use the hub until you create the first administrator: WMSYNC_PASSWORD='a long passphrase' npx wmsync users add you@example.com --role admin`);
   }
   await untilStopped();
   ctx.logger.info('shutting down');

@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnCli } from '../support/cli.js';
+import { cliEnv, spawnCli } from '../support/cli.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
 
@@ -50,6 +53,34 @@ describe('wmsync sandbox', () => {
       const products = await fetch(`${info.url}/products?page_size=2`, { headers: { authorization: `Basic ${auth}` } });
       expect(products.status).toBe(200);
       expect(((await products.json()) as { data: unknown[] }).data).toHaveLength(2);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await store.drop();
+    }
+  });
+});
+
+const built = existsSync(path.resolve(import.meta.dirname, '../../dist/src/main.js'));
+
+describe.skipIf(!built)(built ? 'the installed wmsync binary' : 'the installed wmsync binary (skipped: run `npm run build` first)', () => {
+  it('starts the hub as `npm start` does, from the compiled package', async () => {
+    const store = await openTestStore();
+    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/wmsync.js'), 'serve', '--port', '0'], {
+      env: { ...process.env, ...cliEnv(store), WMSYNC_LOG_LEVEL: 'info', WMSYNC_LOG_PRETTY: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let log = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          log += chunk.toString();
+          const m = /"url":"(http:\/\/[^"]+)"/.exec(log);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`wmsync exited with ${code}: ${log}`)));
+      });
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
