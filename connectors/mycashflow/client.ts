@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { parseWireRecord, rawText } from '../../src/connectors/sdk/wire-records.js';
+import type { WireRecord } from '../../src/connectors/sdk/wire-records.js';
 import { createHttpClient } from '../../src/connectors/http/http-client.js';
 import type { RetryPolicy } from '../../src/connectors/http/http-client.js';
 import { HttpError } from '../../src/connectors/http/http-errors.js';
 import type { TokenBucket } from '../../src/connectors/http/rate-limiter.js';
 import type { Sleep } from '../../src/connectors/http/timer.js';
 import type { Query } from '../../src/connectors/http/url.js';
-import { toFieldIssues } from '../../src/domain/index.js';
-import type { FieldIssue } from '../../src/kernel/errors.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import { metaSchema, numberish, orderSchema, productSchema } from './api.js';
 import type { QuickProcessRequest } from './api.js';
@@ -14,8 +14,6 @@ import type { QuickProcessRequest } from './api.js';
 export type WireProduct = z.output<typeof productSchema>;
 export type WireOrder = z.output<typeof orderSchema>;
 
-/** One list item: parsed, or the reasons it could not be. A bad item never costs the rest of its page. */
-export type WireRecord<T> = { ok: true; value: T; raw: unknown } | { ok: false; raw: unknown; issues: FieldIssue[] };
 
 /** What the flows read from the integration's settings, parsed once when the api is built. */
 export interface FlowSettings {
@@ -71,19 +69,6 @@ const orderStateSchema = z.looseObject({
   }),
 });
 const stockQuantitySchema = z.looseObject({ code: z.string().min(1), quantity: numberish });
-
-/** A field of a record that may not have parsed, as text: for ids and labels of malformed records. */
-export function rawText(raw: unknown, key: string): string | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const value = (raw as Record<string, unknown>)[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-
-export function parseWireRecord<S extends z.ZodType>(schema: S, raw: unknown, label: string): WireRecord<z.output<S>> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data, raw };
-  return { ok: false, raw, issues: toFieldIssues(label, raw, parsed.error.issues) };
-}
 
 /** The label of a product before it is split into articles: its code, else its id. */
 const productLabel = (raw: unknown) => `article ${rawText(raw, 'product_code') ?? rawText(raw, 'id') ?? '(no id)'}`;

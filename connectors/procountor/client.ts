@@ -1,18 +1,16 @@
 import { z } from 'zod';
+import { parseWireRecord, rawText } from '../../src/connectors/sdk/wire-records.js';
+import type { WireRecord } from '../../src/connectors/sdk/wire-records.js';
 import { createHttpClient } from '../../src/connectors/http/http-client.js';
 import type { HttpClientOptions, RetryPolicy } from '../../src/connectors/http/http-client.js';
 import { HttpError } from '../../src/connectors/http/http-errors.js';
 import type { TokenBucket } from '../../src/connectors/http/rate-limiter.js';
 import type { Query } from '../../src/connectors/http/url.js';
-import { toFieldIssues } from '../../src/domain/index.js';
 import { WmsyncError } from '../../src/kernel/errors.js';
-import type { FieldIssue } from '../../src/kernel/errors.js';
 import type { Logger } from '../../src/kernel/logger.js';
 import { batchResponseSchema, invoiceBasicInfoSchema, invoiceSchema, productSchema, productSearchResponseSchema, searchResultSchema } from './api.js';
 import type { Invoice, InvoiceBasicInfo, InvoiceStatus, Product, SearchMeta } from './api.js';
 
-/** One search result or batch item: parsed, or the reasons it could not be. A bad item never costs its page. */
-export type WireRecord<T> = { ok: true; value: T; raw: unknown } | { ok: false; raw: unknown; issues: FieldIssue[] };
 
 export type DeliveryReportAction = 'send' | 'none';
 
@@ -69,19 +67,6 @@ const rawId = (raw: unknown): number | undefined => {
 /** A search answer's envelope; meta is null in the older `{products}` shape. */
 type SearchPage = { results: unknown[]; meta: SearchMeta | null };
 const statusSchema = z.looseObject({ status: z.string() });
-
-/** A field of a record that may not have parsed, as text: for ids, labels and versions of malformed records. */
-export function rawText(raw: unknown, key: string): string | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const value = (raw as Record<string, unknown>)[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-
-export function parseWireRecord<S extends z.ZodType>(schema: S, raw: unknown, label: string): WireRecord<z.output<S>> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data, raw };
-  return { ok: false, raw, issues: toFieldIssues(label, raw, parsed.error.issues) };
-}
 
 export const productLabel = (raw: unknown): string => `article ${rawText(raw, 'code') || rawId(raw) || '(no id)'}`;
 export const invoiceLabel = (raw: unknown): string => `invoice ${rawId(raw) ?? '(no id)'}`;

@@ -1,7 +1,8 @@
 import type { ImportFlow, ImportPage, SourceRecord } from '../../../src/connectors/sdk/flows.js';
 import type { FieldIssue } from '../../../src/kernel/errors.js';
-import { rawText } from '../client.js';
-import type { MycashflowApi, WireProduct, WireRecord } from '../client.js';
+import { rawText } from '../../../src/connectors/sdk/wire-records.js';
+import type { MycashflowApi, WireProduct } from '../client.js';
+import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
 import { toArticle } from '../mappings/to-article.js';
 
 /** Everything the article table reads: variations with their stock items, the product's own stock item, translations. */

@@ -1,6 +1,7 @@
 import type { ImportFlow, ImportPage, SourceRecord } from '../../../src/connectors/sdk/flows.js';
-import { rawText } from '../client.js';
-import type { MycashflowApi, WireOrder, WireRecord } from '../client.js';
+import { rawText } from '../../../src/connectors/sdk/wire-records.js';
+import type { MycashflowApi, WireOrder } from '../client.js';
+import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
 import { toOrder } from '../mappings/to-order.js';
 
 /** Everything the order table reads, and what the delivery report checks later. */

@@ -1,8 +1,9 @@
 import type { ImportPage, ImportRequest, SourceRecord } from '../../../src/connectors/sdk/flows.js';
 import type { Query } from '../../../src/connectors/http/url.js';
 import type { Invoice, InvoiceStatus, InvoiceType } from '../api.js';
-import { rawText } from '../client.js';
-import type { ProcountorApi, WireRecord } from '../client.js';
+import { rawText } from '../../../src/connectors/sdk/wire-records.js';
+import type { ProcountorApi } from '../client.js';
+import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
 import { instantToDatetime, laterInstant, versionToInstant } from '../versions.js';
 
 /**
