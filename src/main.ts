@@ -40,7 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
   const version = readVersion();
   let exitCode = 0;
   const run: ContextRunner = async (options, work) => {
-    const context = openContext(options, io, env, argv[0] === 'serve', (code) => (exitCode = code));
+    const context = openContext(options, io, env, argv.some((a) => a === 'serve' || a === 'worker'), (code) => (exitCode = code));
     try {
       return await work(context.ctx);
     } finally {

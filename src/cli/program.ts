@@ -6,6 +6,7 @@ import { integrationsCommand } from './commands/integrations.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { syncCommand } from './commands/sync.js';
 import { usersCommand } from './commands/users.js';
+import { workerCommand } from './commands/worker.js';
 import { serveCommand } from './commands/serve.js';
 import type { Serve } from './commands/serve.js';
 import { articlesCommand } from './commands/wms-articles.js';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; vers
   syncCommand(program, deps);
   usersCommand(program, deps);
   serveCommand(program, deps);
+  workerCommand(program, deps);
   sandboxCommand(program, deps);
 
   // Subcommands inherit the error handling and output of the root.

@@ -88,3 +88,33 @@ describe.skipIf(!built)(built ? 'the installed wmsync binary' : 'the installed w
     }
   });
 });
+
+describe('wmsync worker', () => {
+  it('runs scheduled flows without serving HTTP, and finishes its runs on SIGTERM', async () => {
+    const { startMycashflowSandbox } = await import('../../connectors/mycashflow/sandbox/server.js');
+    const { runCli } = await import('../support/cli.js');
+    const sandbox = await startMycashflowSandbox({ port: 0, seed: 4, products: 8, orders: 10, rateLimit: { perSecond: 0, burst: 0 } });
+    const store = await openTestStore();
+    await runCli(store, 'goods-owners', 'add', 'ACME', '--name', 'Acme Oy');
+    const added = await runCli(store, '--json', 'integrations', 'add', '--goods-owner', 'ACME', '--system', 'mycashflow', '--set', `baseUrl=${sandbox.url}`, '--secret', 'username=api@sandbox.example', '--secret', 'apiKey=sandbox-key');
+    const id = added.json<{ id: number }>().id;
+    const child = spawnCli(store, ['worker']);
+    try {
+      const deadline = Date.now() + 15_000;
+      let runs: { flow: string; status: string }[] = [];
+      while (Date.now() < deadline) {
+        runs = (await runCli(store, '--json', 'runs', 'list', '--integration', String(id))).json();
+        if (runs.filter((r) => r.status === 'succeeded').length >= 3) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(runs.map((r) => r.flow).sort()).toEqual(['article-import', 'delivery-report', 'order-import']);
+      expect((await runCli(store, '--json', 'wms', 'articles', 'list', '--goods-owner', 'ACME')).json().items.length).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+      await sandbox.close();
+      await store.drop();
+    }
+  });
+});
