@@ -127,3 +127,39 @@ export async function retryReports(deps: EngineDeps, integrationId: number, flow
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export interface ReportEntry {
+  id: number;
+  flow: string;
+  /** The WMS order or purchase order number. */
+  subject: string;
+  externalId: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** An integration's reports, newest first: what went out, what waits, and what the system refused and why. */
+export async function listReports(deps: Pick<EngineDeps, 'db'>, integrationId: number, filter: { status?: string[]; limit?: number } = {}): Promise<ReportEntry[]> {
+  const rows = await deps.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('integration_id', '=', integrationId)
+    .$if(filter.status !== undefined && filter.status.length > 0, (q) => q.where('status', 'in', filter.status!))
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 100)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    flow: r.flow,
+    subject: r.subject,
+    externalId: r.external_id,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }));
+}

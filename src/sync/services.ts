@@ -13,7 +13,7 @@ import type { EngineDeps } from './flow-run.js';
 import { createIntegrationStore } from './integrations.js';
 import { createLeases, workerId } from './leases.js';
 import { createLinks } from './links.js';
-import { retryReports } from './outbox.js';
+import { listReports, retryReports } from './outbox.js';
 import { getRun, listRuns } from './runs.js';
 import { previewMapping } from './preview.js';
 import { createSamples } from './samples.js';
@@ -81,6 +81,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     /** Fetches the given failed records again (all of the flow's when none are named) and writes them. */
     retryRecords: (integrationId: number, flow: string, externalIds?: string[]) =>
       engine.runFlow(integrationId, flow, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 }),
+    reports: (integrationId: number, filter?: Parameters<typeof listReports>[2]) => listReports(engineDeps, integrationId, filter),
     retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
     createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, engine }, options),
   };

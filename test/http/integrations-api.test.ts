@@ -77,6 +77,23 @@ describe('HTTP API: integrations, runs, failures, retry, mapping', () => {
     expect(orders.some((o: { orderInfo: { orderRemark?: string } }) => o.orderInfo.orderRemark === 'Handle with care')).toBe(true);
   });
 
+  it("lists a refused report with the shop's answer, and queues it again on retry", async () => {
+    // An order with two payments: MyCashflow refuses to quick-process it.
+    const order = sandbox.sandbox.createOrder({ payment_count: 2 });
+    await t.call('POST', `/api/v1/integrations/${id}/flows/order-import/run`);
+    await t.wms.setOrderStatus('ACME', String(order.id), { status: 450, waybill: 'JJFI-TWO-PAYMENTS' });
+    const report = await t.call('POST', `/api/v1/integrations/${id}/flows/delivery-report/run`);
+    expect(report.json.counts).toMatchObject({ sent: 0, failed: 1 });
+    const refused = await t.call('GET', `/api/v1/integrations/${id}/reports?status=failed`);
+    expect(refused.json).toEqual([expect.objectContaining({ flow: 'delivery-report', subject: String(order.id), externalId: String(order.id), status: 'failed', attempts: 1 })]);
+    expect(refused.json[0].lastError).toMatch(/422/);
+    const page = await t.call('GET', `/integrations/${id}`);
+    expect(page.text).toContain('1 delivery report failed');
+    expect(page.text).toContain(refused.json[0].lastError.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').slice(0, 40));
+    expect((await t.call('POST', `/api/v1/integrations/${id}/flows/delivery-report/retry`)).json).toEqual({ requeued: 1 });
+    expect((await t.call('GET', `/api/v1/integrations/${id}/reports?status=pending`)).json).toHaveLength(1);
+  });
+
   it('tests a connection before saving: good credentials pass, a wrong key is refused with the reason', async () => {
     const base = { system: 'mycashflow', settings: { baseUrl: sandbox.url } };
     expect((await t.call('POST', '/api/v1/integrations/test-connection', { ...base, secrets: { username: 'api@sandbox.example', apiKey: 'sandbox-key' } })).json).toEqual({ ok: true });

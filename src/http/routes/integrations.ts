@@ -105,6 +105,20 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
   );
   app.openapi(
     route({
+      method: 'get',
+      path: '/integrations/{id}/reports',
+      tags: ['integrations'],
+      summary: "Reports back (delivery, receipt): sent, waiting, or refused with the system's answer",
+      request: { params: idParam, query: z.object({ status: z.string().optional().openapi({ description: 'comma list: pending, sending, sent, failed' }) }) },
+      responses: { 200: json(z.array(anyJson), 'Newest first') },
+    }),
+    async (c) => {
+      const status = c.req.valid('query').status?.split(',').filter(Boolean);
+      return c.json((await sync.reports(c.req.valid('param').id, status ? { status } : {})) as never, 200);
+    },
+  );
+  app.openapi(
+    route({
       method: 'post',
       path: '/integrations/{id}/flows/{flow}/retry',
       tags: ['integrations'],

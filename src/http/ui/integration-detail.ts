@@ -52,10 +52,11 @@ export async function renderIntegration(c: Context, deps: UiDeps, options: { top
   const { sync } = deps;
   const integration = await ownIntegration(c, sync);
   const connector = sync.registry.get(integration.system);
-  const [status, runs, failures] = await Promise.all([
+  const [status, runs, failures, refused] = await Promise.all([
     sync.status(integration.id),
     sync.runs.list({ integrationId: integration.id, limit: 20 }),
     sync.failures.list({ integrationId: integration.id }),
+    sync.reports(integration.id, { status: ['failed'] }),
   ]);
   const description = describeConnector(connector, integration);
   const authorised = integration.secretsSet.includes('accessToken');
@@ -83,7 +84,7 @@ export async function renderIntegration(c: Context, deps: UiDeps, options: { top
         ? html`<p class="card">${authorised ? 'Authorised.' : html`<strong>Not authorised yet.</strong>`} <a class="button small" href="/oauth/start/${integration.id}">${authorised ? 'Authorise again' : 'Authorise'}</a></p>`
         : ''}
       ${flowsSection(c, integration, status, description.flows)}
-      ${failuresSection(c, integration.id, failures, status)}
+      ${failuresSection(c, integration.id, failures, status, refused)}
       ${runsSection(runs)}
       ${mappingSection(integration.id, description)}
       ${settingsSection(c, connector, integration, options.settingsIssues)}`,

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { RecordFailure } from '../../sync/failures.js';
+import type { ReportEntry } from '../../sync/outbox.js';
 import type { IntegrationStatus } from '../../sync/status.js';
 import { csrfField } from './csrf.js';
 import { cell, scrollTable, time } from './fragments.js';
@@ -35,7 +36,7 @@ function retryForm(c: Context, integrationId: number, flow: string, externalIds:
 }
 
 /** Per-record errors grouped by cause, with "Retry" for one record or the whole group; failed reports with "Retry". */
-export function failuresSection(c: Context, integrationId: number, failures: RecordFailure[], status: IntegrationStatus) {
+export function failuresSection(c: Context, integrationId: number, failures: RecordFailure[], status: IntegrationStatus, refused: ReportEntry[]) {
   const groups = groupByCause(failures);
   const failedReports = status.flows.filter((f) => (f.outbox?.failed ?? 0) > 0);
   const body =
@@ -45,7 +46,14 @@ export function failuresSection(c: Context, integrationId: number, failures: Rec
           (f) => html`<div class="group"><div class="group-head">
             <span><strong>${f.outbox!.failed} ${f.flow === 'delivery-report' ? 'delivery' : 'receipt'} report${f.outbox!.failed === 1 ? '' : 's'} failed</strong> · ${f.flow}</span>
             <form method="post" action="/integrations/${integrationId}/flows/${f.flow}/retry-reports">${csrfField(c)}<button type="submit" class="small" id="retry-reports-${f.flow}">Retry reports</button></form>
-          </div><p style="padding:.6rem .8rem;margin:0" class="muted">The run page of the report flow names each one with the system's answer.</p></div>`,
+          </div>
+          ${scrollTable(
+            `Failed ${f.flow} reports`,
+            html`<tr><th>Order</th><th>In the system</th><th class="num">Attempts</th><th>The system's answer</th></tr>`,
+            refused
+              .filter((r) => r.flow === f.flow)
+              .map((r) => html`<tr><td>${r.subject}</td><td>${r.externalId}</td><td class="num">${r.attempts}</td><td>${r.lastError ?? ''}</td></tr>`),
+          )}</div>`,
         )}
         ${groups.map(
           (g, i) => html`<div class="group">
