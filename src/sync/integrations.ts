@@ -202,13 +202,17 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     },
     resolve: async (id: number): Promise<ResolvedIntegration> => resolve(await row(id)),
 
-    /** Changes settings and secrets; cursors, links and runs stay as they are. */
+    /** Changes settings and secrets (an empty value resets one); cursors, links and runs stay as they are. */
     async update(id: number, change: IntegrationChange): Promise<IntegrationView> {
       const r = await row(id);
       const connector = registry.get(r.system);
       const record = `integration ${id}`;
-      const settings = { ...parseJson<Record<string, unknown>>(r.settings), ...checkSettings(connector, change.settings ?? {}, false, record) };
-      const secretValues = { ...parseJson<Record<string, string>>(secrets.open(r.secrets)), ...checkSettings(connector, change.secrets ?? {}, true, record) };
+      // An empty value takes a setting back to its default (or removes a secret).
+      const cleared = (values: Record<string, string>) => Object.keys(values).filter((k) => values[k] === '');
+      const given = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+      const without = <T extends Record<string, unknown>>(values: T, keys: string[]) => Object.fromEntries(Object.entries(values).filter(([k]) => !keys.includes(k)));
+      const settings = without({ ...parseJson<Record<string, unknown>>(r.settings), ...checkSettings(connector, given(change.settings ?? {}), false, record) }, cleared(change.settings ?? {}));
+      const secretValues = without({ ...parseJson<Record<string, string>>(secrets.open(r.secrets)), ...checkSettings(connector, given(change.secrets ?? {}), true, record) }, cleared(change.secrets ?? {}));
       await write(id, { ...(change.name ? { name: change.name } : {}), settings: JSON.stringify(settings), secrets: secrets.seal(JSON.stringify(secretValues)) });
       return view(await row(id));
     },

@@ -62,6 +62,9 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     expect(unknown.stderr).toContain('colour');
     const set = await cli('--json', 'integrations', 'set', String(id), 'intervalMinutes=5', '--secret', 'apiKey=sandbox-key');
     expect(set.json().settings.intervalMinutes).toBe(5);
+    const reset = await cli('--json', 'integrations', 'set', String(id), 'intervalMinutes=');
+    expect(reset.json().settings.intervalMinutes).toBeUndefined();
+    expect(reset.json().settings.storeName).toBe('acme');
     expect((await cli('--json', 'integrations', 'list')).json()).toHaveLength(1);
   });
 
