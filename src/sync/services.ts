@@ -17,7 +17,7 @@ import { listReports, retryReports } from './outbox.js';
 import { getRun, listRuns } from './runs.js';
 import { previewMapping } from './preview.js';
 import { createSamples } from './samples.js';
-import { integrationStatus } from './status.js';
+import { integrationStatuses } from './status.js';
 import { createScheduler } from './scheduler.js';
 import type { SchedulerOptions } from './scheduler.js';
 
@@ -75,9 +75,11 @@ export function createSyncServices(deps: SyncServiceDeps) {
     },
     previewMapping: (integrationId: number, flow: string, overrides: unknown) => previewMapping(engineDeps, integrationId, flow, overrides),
     status: async (integrationId: number) => {
-      const integration = await integrations.resolve(integrationId);
-      return integrationStatus(store.db, clock, integration, integration.intervalMinutes);
+      const [status] = await integrationStatuses(store.db, clock, [await integrations.resolve(integrationId)]);
+      return status!;
     },
+    /** The status of many integrations at once (the integrations page). */
+    statuses: async (ids: number[]) => integrationStatuses(store.db, clock, await Promise.all(ids.map((id) => integrations.resolve(id)))),
     /** Fetches the given failed records again (all of the flow's when none are named) and writes them. */
     retryRecords: (integrationId: number, flow: string, externalIds?: string[]) =>
       engine.runFlow(integrationId, flow, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 }),

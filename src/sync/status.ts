@@ -25,43 +25,66 @@ export interface IntegrationStatus {
   flows: FlowStatus[];
 }
 
+const key = (integrationId: unknown, flow: string) => `${Number(integrationId)}/${flow}`;
+
 /**
  * Health as the integrations page shows it: paused; failing when a flow's last run stopped, or
- * records or reports wait for a retry; lagging when data is older than two intervals; healthy otherwise.
+ * records or reports wait for a retry; lagging when data is older than two intervals; healthy
+ * otherwise. Five grouped queries for any number of integrations, so the list page stays fast.
  */
-export async function integrationStatus(db: Kysely<Database>, clock: Clock, integration: IntegrationView, intervalMinutes: number): Promise<IntegrationStatus> {
-  const id = integration.id;
-  const flows: FlowStatus[] = [];
-  let newestPull: number | undefined;
-  let failing = false;
-  for (const { flow, enabled } of integration.flows) {
-    const last = await db.selectFrom('runs').selectAll().where('integration_id', '=', id).where('flow', '=', flow).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const schedule = await db.selectFrom('schedules').select('next_run_at').where('integration_id', '=', id).where('flow', '=', flow).executeTakeFirst();
-    const failures = await db.selectFrom('record_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('integration_id', '=', id).where('flow', '=', flow).executeTakeFirstOrThrow();
-    const status: FlowStatus = { flow, enabled, failures: Number(failures.n) };
-    if (last) {
-      status.lastRun = { runId: Number(last.id), status: last.status as RunStatus, startedAt: last.started_at, finishedAt: last.finished_at, counts: JSON.parse(last.counts) as Record<string, number> };
-      if (enabled && last.status === 'failed') failing = true;
-    }
-    if (enabled && status.failures > 0) failing = true;
-    if (last) {
-    }
-    if (schedule && enabled) status.nextRunAt = schedule.next_run_at;
-    if (flow.endsWith('-report')) {
-      const counts = await db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('integration_id', '=', id).where('flow', '=', flow).groupBy('status').execute();
-      const n = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
-      status.outbox = { pending: n('pending') + n('sending'), failed: n('failed') };
-      if (status.outbox.failed > 0) failing = true;
-    }
-    if (enabled && flow.endsWith('-import')) {
-      const ok = await db.selectFrom('runs').select('started_at').where('integration_id', '=', id).where('flow', '=', flow).where('status', 'in', ['succeeded', 'partial']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-      if (ok) newestPull = Math.min(newestPull ?? Infinity, Date.parse(ok.started_at));
-      else newestPull = -Infinity;
-    }
-    flows.push(status);
-  }
-  const lagSeconds = newestPull === undefined || newestPull === -Infinity ? null : Math.round((clock.now().getTime() - newestPull) / 1000);
-  const lagging = newestPull === -Infinity || (lagSeconds !== null && lagSeconds > 2 * intervalMinutes * 60);
-  const health: Health = integration.paused ? 'paused' : failing ? 'failing' : lagging ? 'lagging' : 'healthy';
-  return { integrationId: id, health, lagSeconds, flows };
+export async function integrationStatuses(
+  db: Kysely<Database>,
+  clock: Clock,
+  integrations: (IntegrationView & { intervalMinutes: number })[],
+): Promise<IntegrationStatus[]> {
+  const ids = integrations.map((i) => i.id);
+  if (ids.length === 0) return [];
+  const latestIds = db.selectFrom('runs').select((eb) => eb.fn.max('id').as('id')).where('integration_id', 'in', ids).groupBy(['integration_id', 'flow']);
+  const [lastRuns, lastGood, schedules, failures, outbox] = await Promise.all([
+    db.selectFrom('runs').selectAll().where('id', 'in', latestIds).execute(),
+    db
+      .selectFrom('runs')
+      .select(['integration_id', 'flow', (eb) => eb.fn.max('started_at').as('started_at')])
+      .where('integration_id', 'in', ids)
+      .where('status', 'in', ['succeeded', 'partial'])
+      .groupBy(['integration_id', 'flow'])
+      .execute(),
+    db.selectFrom('schedules').select(['integration_id', 'flow', 'next_run_at']).where('integration_id', 'in', ids).execute(),
+    db.selectFrom('record_failures').select(['integration_id', 'flow', (eb) => eb.fn.countAll<number>().as('n')]).where('integration_id', 'in', ids).groupBy(['integration_id', 'flow']).execute(),
+    db.selectFrom('outbox').select(['integration_id', 'flow', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('integration_id', 'in', ids).groupBy(['integration_id', 'flow', 'status']).execute(),
+  ]);
+  const lastRunOf = new Map(lastRuns.map((r) => [key(r.integration_id, r.flow), r]));
+  const lastGoodOf = new Map(lastGood.map((r) => [key(r.integration_id, r.flow), String(r.started_at)]));
+  const nextRunOf = new Map(schedules.map((r) => [key(r.integration_id, r.flow), r.next_run_at]));
+  const failuresOf = new Map(failures.map((r) => [key(r.integration_id, r.flow), Number(r.n)]));
+  const outboxOf = (k: string, ...statuses: string[]) =>
+    outbox.filter((r) => key(r.integration_id, r.flow) === k && statuses.includes(r.status)).reduce((n, r) => n + Number(r.n), 0);
+
+  return integrations.map((integration) => {
+    let failing = false;
+    let oldestPull: number | undefined;
+    const flows = integration.flows.map(({ flow, enabled }): FlowStatus => {
+      const k = key(integration.id, flow);
+      const status: FlowStatus = { flow, enabled, failures: failuresOf.get(k) ?? 0 };
+      const last = lastRunOf.get(k);
+      if (last) {
+        status.lastRun = { runId: Number(last.id), status: last.status as RunStatus, startedAt: last.started_at, finishedAt: last.finished_at, counts: JSON.parse(last.counts) as Record<string, number> };
+      }
+      if (enabled && (last?.status === 'failed' || status.failures > 0)) failing = true;
+      if (enabled && nextRunOf.has(k)) status.nextRunAt = nextRunOf.get(k)!;
+      if (flow.endsWith('-report')) {
+        status.outbox = { pending: outboxOf(k, 'pending', 'sending'), failed: outboxOf(k, 'failed') };
+        if (status.outbox.failed > 0) failing = true;
+      }
+      if (enabled && flow.endsWith('-import')) {
+        const good = lastGoodOf.get(k);
+        oldestPull = Math.min(oldestPull ?? Infinity, good ? Date.parse(good) : -Infinity);
+      }
+      return status;
+    });
+    const lagSeconds = oldestPull === undefined || oldestPull === -Infinity ? null : Math.round((clock.now().getTime() - oldestPull) / 1000);
+    const lagging = oldestPull === -Infinity || (lagSeconds !== null && lagSeconds > 2 * integration.intervalMinutes * 60);
+    const health: Health = integration.paused ? 'paused' : failing ? 'failing' : lagging ? 'lagging' : 'healthy';
+    return { integrationId: integration.id, health, lagSeconds, flows };
+  });
 }

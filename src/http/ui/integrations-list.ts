@@ -41,7 +41,8 @@ export function integrationsListPage({ wms, sync }: UiDeps) {
     const connectors = sync.registry.list();
     const integrations = (await sync.integrations.list({ ...(goodsOwner ? { goodsOwner } : {}), ...(system ? { system } : {}) })).filter((i) => mayAccess(principal, i.goodsOwner));
     const all = await sync.integrations.list();
-    const rows = await Promise.all(integrations.map(async (i) => row(i, await sync.status(i.id), sync.registry.get(i.system).displayName)));
+    const statuses = await sync.statuses(integrations.map((i) => i.id));
+    const rows = integrations.map((i, n) => row(i, statuses[n]!, sync.registry.get(i.system).displayName));
     const selected = (a: string | undefined, b: string) => (a === b ? html` selected` : '');
 
     return layout(
