@@ -88,6 +88,16 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
       return { token, csrfToken, principal: (await principalOf(Number(user.id)))! };
     },
 
+    /** A long-lived token for scripts (`Authorization: Bearer …`), acting as the user; shown once. */
+    async createToken(email: string, days: number): Promise<{ token: string; expiresAt: string }> {
+      const user = await db.selectFrom('users').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      if (!user) throw notFound(`user ${email}`);
+      const token = `wms_${randomBytes(32).toString('base64url')}`;
+      const expiresAt = new Date(clock.now().getTime() + days * 86_400_000).toISOString();
+      await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), expires_at: expiresAt }).execute();
+      return { token, expiresAt };
+    },
+
     async session(token: string): Promise<{ principal: Principal; csrfToken: string } | undefined> {
       const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
       if (!row || row.expires_at < clock.now().toISOString()) return undefined;

@@ -32,7 +32,9 @@ function isLocal(c: Context): boolean {
  */
 export function authenticate(users: Users, kind: 'api' | 'page'): MiddlewareHandler {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    // Browsers carry the session cookie; scripts an API token (`wmsync users token`) as a bearer.
+    const bearer = /^Bearer (wms_[\w-]+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    const token = bearer ?? getCookie(c, SESSION_COOKIE);
     const session = token ? await users.session(token) : undefined;
     if (session) {
       c.set('principal' as never, session.principal as never);

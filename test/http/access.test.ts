@@ -75,6 +75,18 @@ describe('sign-in and access', () => {
     expect((await admin('GET', '/api/v1/integrations')).json).toHaveLength(2);
   });
 
+  it('lets a script call the API with a bearer token, as its user', async () => {
+    const issued = await runCli(store, '--json', 'users', 'token', 'anna@acme.example', '--days', '30');
+    const { token } = issued.json<{ token: string }>();
+    expect(token).toMatch(/^wms_/);
+    const call = (path: string, auth: string) => t.app.request(path, { headers: { authorization: auth } });
+    const own = await call('/api/v1/goods-owners', `Bearer ${token}`);
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as { code: string }[]).map((o) => o.code)).toEqual(['ACME']);
+    expect((await call('/api/v1/goods-owners/OTHER/articles', `Bearer ${token}`)).status).toBe(404);
+    expect((await call('/api/v1/goods-owners', 'Bearer wms_forged')).status).toBe(401);
+  });
+
   it('refuses a write sent from another site', async () => {
     const cookie = (await signIn('admin@hub.example', 'correct horse battery')).cookie!;
     const res = await t.app.request('/api/v1/goods-owners', {

@@ -28,6 +28,16 @@ export function usersCommand(program: Command, deps: CommandDeps): void {
       }),
     );
   cmd
+    .command('token <email>')
+    .description('a token for scripts to call the API as this user (Authorization: Bearer …); shown once')
+    .option('--days <n>', 'valid for this many days', (v: string) => Number(v), 365)
+    .action(
+      action(deps, async (ctx, email: string, opts: { days: number }) => {
+        const token = await (await ctx.users()).createToken(email, opts.days);
+        print(ctx, token, () => `${token.token}\n(valid until ${token.expiresAt}; it is not shown again)`);
+      }),
+    );
+  cmd
     .command('list')
     .description('list users')
     .action(
