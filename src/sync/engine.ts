@@ -49,7 +49,14 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
     const flow = integration.connector.flows.find((f: { id: string }) => f.id === flowId)!;
     const recorder = await RunRecorder.start(deps.db, clock, integration.id, flowId, trigger);
     const controller = new AbortController();
-    const heartbeat = setInterval(() => void leases.renew(integration.id, flowId).catch(() => undefined), LEASE_MS / 5);
+    // A run that lost its lease (this process stalled past it, another worker took over) stops
+    // at its next call, so that two runs of one flow never write side by side.
+    const heartbeat = setInterval(() => {
+      leases.renew(integration.id, flowId).then(
+        (held) => held || controller.abort(new WmsyncError('transient', 'the lease of this run was lost to another worker')),
+        () => undefined,
+      );
+    }, LEASE_MS / 5);
     let failure: WmsyncError | undefined;
     try {
       const api = integration.connector.createApi({
@@ -72,7 +79,8 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
         await deliverReports(deps, run);
       }
     } catch (e) {
-      failure = isWmsyncError(e) ? e : new WmsyncError('system', e instanceof Error ? e.message : String(e), [], { cause: e });
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : e;
+      failure = isWmsyncError(reason) ? reason : new WmsyncError('system', reason instanceof Error ? reason.message : String(reason), [], { cause: reason });
       deps.logger.warn({ integration: integration.id, flow: flowId, kind: failure.kind, err: failure.message }, 'run stopped');
     } finally {
       clearInterval(heartbeat);

@@ -22,6 +22,7 @@ export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknow
   let sampled = false;
 
   const processPage = async (records: SourceRecord[]) => {
+    signal.throwIfAborted();
     // The first records of a run are kept, so that a mapping change can be previewed on them.
     if (!sampled && records.length > 0) {
       await deps.samples.keep(integration.id, flow.id, records);

@@ -49,14 +49,16 @@ export function createLeases(db: Kysely<Database>, clock: Clock, owner: string) 
       return true;
     },
 
-    async renew(integrationId: number, flow: string): Promise<void> {
-      await db
+    /** Extends the lease; false when it is no longer this process's (it expired and another took it). */
+    async renew(integrationId: number, flow: string): Promise<boolean> {
+      const renewed = await db
         .updateTable('schedules')
         .set({ lease_expires_at: expiry() })
         .where('integration_id', '=', integrationId)
         .where('flow', '=', flow)
         .where('lease_owner', '=', owner)
-        .execute();
+        .executeTakeFirst();
+      return Number(renewed.numUpdatedRows) === 1;
     },
 
     async release(integrationId: number, flow: string, nextRunAt: Date): Promise<void> {

@@ -13,6 +13,7 @@ export async function runStockExport(deps: EngineDeps, run: FlowRun<StockExportF
   const wanted = new Map(wmsStock.map((s) => [s.articleNumber, Math.max(0, flow.quantity === 'physical' ? s.physical : s.available)]));
   const articleNumbers = [...wanted.keys()];
   for (let i = 0; i < articleNumbers.length; i += 200) {
+    signal.throwIfAborted();
     const remote = await flow.readRemote(api, articleNumbers.slice(i, i + 200), signal);
     for (const r of remote) {
       const quantity = wanted.get(r.articleNumber);

@@ -160,3 +160,27 @@ describe('run history', () => {
     }
   });
 });
+
+describe('lease', () => {
+  it('tells a worker whose lapsed lease another took over that it no longer holds it (its run then stops)', async () => {
+    const store = await openTestStore();
+    try {
+      const { createLeases } = await import('../../src/sync/leases.js');
+      const clock = { now: () => new Date() };
+      const mine = createLeases(store.db, clock, 'me');
+      const theirs = createLeases(store.db, clock, 'them');
+      const hub = testHub(store);
+      await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+      const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
+      expect(await mine.acquire(integration.id, 'order-import')).toBe(true);
+      expect(await theirs.acquire(integration.id, 'order-import')).toBe(false);
+      // My lease lapses (a long stall); the other worker takes the flow over.
+      await store.db.updateTable('schedules').set({ lease_expires_at: new Date(0).toISOString() }).execute();
+      expect(await theirs.acquire(integration.id, 'order-import')).toBe(true);
+      expect(await mine.renew(integration.id, 'order-import')).toBe(false);
+      expect(await theirs.renew(integration.id, 'order-import')).toBe(true);
+    } finally {
+      await store.drop();
+    }
+  });
+});
