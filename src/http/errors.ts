@@ -22,6 +22,9 @@ const byKind: Record<ErrorKind, { status: ContentfulStatusCode; code: string }> 
   system: { status: 500, code: 'internal_error' },
 };
 
+/** The HTTP status of an error kind: one table for the API and the pages. */
+export const statusOf = (kind: ErrorKind): ContentfulStatusCode => byKind[kind].status;
+
 export const errorBody = (code: string, message: string, details: FieldIssue[] = []): ErrorBody => ({ error: { code, message, details } });
 
 /** Maps any thrown error to the envelope; our own bugs are logged and not described to the caller. */
