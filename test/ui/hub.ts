@@ -1,9 +1,5 @@
-import { createUsers } from '../../src/access/users.js';
-import { createHttpApp } from '../../src/http/app.js';
-import { createMetrics } from '../../src/http/metrics.js';
 import { startHttpServer } from '../../src/http/server.js';
-import { systemClock } from '../../src/kernel/clock.js';
-import { testHub } from '../support/hub.js';
+import { testApp } from '../support/http.js';
 import { openTestStore } from '../support/stores.js';
 
 export const ADMIN = { email: 'admin@hub.example', password: 'correct horse battery' };
@@ -13,12 +9,10 @@ export const ADMIN = { email: 'admin@hub.example', password: 'correct horse batt
  * sandboxes at `${url}/sandbox/<system>`. No scheduler: tests press "Sync now", so runs are
  * deterministic. Starts with one administrator, so the hub is out of set-up mode.
  */
-export async function startHub(options: Parameters<typeof testHub>[1] = {}) {
+export async function startHub(options: Parameters<typeof testApp>[1] = {}) {
   const store = await openTestStore();
-  const { wms, sync, logger, hub } = testHub(store, options);
-  const users = createUsers(store.db, systemClock);
+  const { app, wms, sync, users, hub } = testApp(store, options);
   await users.add({ ...ADMIN, role: 'admin' });
-  const app = createHttpApp({ wms, sync, users, logger, metrics: createMetrics(), version: 'test' });
   const server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
   hub.url = server.url;
   return {
