@@ -1,12 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routePath } from 'hono/route';
 import type { Users } from '../access/users.js';
-import { authenticate, requireAdmin, requireOwner, sameOriginWrites } from './access.js';
+import { authenticate, requireAdmin, sameOriginWrites } from './access.js';
 import type { Logger } from '../kernel/logger.js';
 import type { SyncServices } from '../sync/services.js';
 import type { WmsPort } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
+import { guardRecords } from './record-access.js';
 import { loginPages } from './pages/login.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
@@ -47,15 +48,8 @@ export function createHttpApp(deps: HttpDeps) {
   const api = new OpenAPIHono();
   const signedIn = authenticate(deps.users, 'api');
   api.use(async (c, next) => (c.req.path.endsWith('/openapi.json') ? next() : signedIn(c, next)));
-  api.use('/goods-owners/:owner/*', async (c, next) => (requireOwner(c, c.req.param('owner')), next()));
   api.post('/goods-owners', async (c, next) => (requireAdmin(c), next()));
-  api.use('/integrations/:id{[0-9]+}/*', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
-  api.use('/integrations/:id{[0-9]+}', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
-  api.use('/runs/:id{[0-9]+}', async (c, next) => {
-    const run = await deps.sync.runs.get(Number(c.req.param('id')));
-    requireOwner(c, (await deps.sync.integrations.get(run.integrationId)).goodsOwner);
-    return next();
-  });
+  api.use(guardRecords(deps.sync));
   for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes, integrationRoutes]) {
     api.route('/', routes(deps));
   }
@@ -72,10 +66,10 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/', loginPages(deps));
   const page = authenticate(deps.users, 'page');
   app.use('/oauth/*', page);
-  app.use('/oauth/start/:id{[0-9]+}', async (c, next) => (requireOwner(c, (await deps.sync.integrations.get(Number(c.req.param('id')))).goodsOwner), next()));
+  app.use('/oauth/*', guardRecords(deps.sync));
   app.route('/', oauthRoutes(deps));
   // The admin UI signs its pages in itself and checks the goods owner on every page and action.
-  app.route('/', adminUi(deps, page));
+  app.route('/', adminUi(deps, [page, guardRecords(deps.sync)]));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((e, c) => respondWithError(c, e, deps.logger));

@@ -3,9 +3,10 @@ import { describeConnector } from '../../connectors/describe.js';
 import type { SyncServices } from '../../sync/services.js';
 import { mayAccess } from '../../access/users.js';
 import { principalOf, requireOwner } from '../access.js';
+import { recordIdParam } from '../record-access.js';
 import { errorResponses, json, routeGroup } from './shared.js';
 
-const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const idParam = z.object({ id: recordIdParam });
 const flowParam = idParam.extend({ flow: z.string().min(1).openapi({ param: { name: 'flow', in: 'path' }, example: 'order-import' }) });
 const anyJson = z.record(z.string(), z.unknown());
 const integrationView = anyJson.openapi('Integration');

@@ -22,15 +22,15 @@ import { wmsStockPage } from './wms-stock.js';
 export const uiPaths = ['/', '/integrations/*', '/runs/*', '/wms', '/wms/*', '/ui/events'] as const;
 
 /**
- * The admin UI: server-rendered pages over the sync services and the WMS port. `signedIn` is the
- * pages' authenticate middleware (a sign-in redirect for anonymous visitors); every page and
- * action also checks the goods owner it touches, so hiding a link is never the only guard.
+ * The admin UI: server-rendered pages over the sync services and the WMS port. `guards` run
+ * first on every page: sign-in (a redirect for anonymous visitors) and the record guard; every page
+ * and action also checks the goods owner it touches, so hiding a link is never the only guard.
  */
-export function adminUi(deps: UiDeps, signedIn: MiddlewareHandler) {
+export function adminUi(deps: UiDeps, guards: MiddlewareHandler[]) {
   const ui = new Hono();
   ui.onError(errorPage(deps.logger));
   for (const path of uiPaths) {
-    ui.use(path, signedIn);
+    ui.use(path, ...guards);
     ui.use(path, verifyCsrf);
   }
   for (const pages of [

@@ -14,7 +14,7 @@ import { flowsSection, runsSection } from './integration-flows.js';
 import { settingsSection } from './integration-settings.js';
 import { layout } from './layout.js';
 import { mappingSection } from './mapping-tables.js';
-import { requireOwnRecord } from './owners.js';
+import { ownIntegrationById } from '../record-access.js';
 
 /** Short confirmations after a redirect; fixed texts, so nothing from the URL reaches the page. */
 const notices: Record<string, string> = {
@@ -27,11 +27,7 @@ const notices: Record<string, string> = {
 };
 
 /** The integration an `:id` names, refused as "not found" when it belongs to another goods owner. */
-export async function ownIntegration(c: Context, sync: SyncServices) {
-  const integration = await sync.integrations.get(Number(c.req.param('id')));
-  requireOwnRecord(c, integration.goodsOwner, `integration ${integration.id}`);
-  return integration;
-}
+export const ownIntegration = (c: Context, sync: SyncServices) => ownIntegrationById(c, sync, c.req.param('id'));
 
 async function flash(c: Context, sync: SyncServices, integrationId: number): Promise<Html | string> {
   const runId = Number(c.req.query('run'));

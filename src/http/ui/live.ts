@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { principalOf } from '../access.js';
 import type { UiDeps } from './deps.js';
-import { requireOwnRecord } from './owners.js';
+import { ownIntegrationById } from '../record-access.js';
 
 /** How often the stream looks at the runs table; small, since one query per tick is cheap. */
 const TICK_MS = 1000;
@@ -19,8 +19,8 @@ export function liveEvents({ sync, logger }: UiDeps) {
   const app = new Hono();
   app.get('/ui/events', async (c) => {
     const principal = principalOf(c);
-    const integrationId = Number(c.req.query('integration')) || undefined;
-    if (integrationId) requireOwnRecord(c, (await sync.integrations.get(integrationId)).goodsOwner, `integration ${integrationId}`);
+    const asked = c.req.query('integration');
+    const integrationId = asked === undefined ? undefined : (await ownIntegrationById(c, sync, asked)).id;
 
     const latest = async () => {
       const runs = await sync.runs.list({ ...(integrationId ? { integrationId } : {}), limit: 20 });

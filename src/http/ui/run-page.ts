@@ -3,15 +3,14 @@ import { html } from 'hono/html';
 import type { UiDeps } from './deps.js';
 import { cell, countsText, runBadge, scrollTable, time } from './fragments.js';
 import { layout } from './layout.js';
-import { requireOwnRecord } from './owners.js';
+import { ownRunById } from '../record-access.js';
 
 /** `/runs/:id`: one run with every failed and locked record: which field, which value, why. */
 export function runPage({ sync }: UiDeps) {
   const app = new Hono();
   app.get('/runs/:id{[0-9]+}', async (c) => {
-    const run = await sync.runs.get(Number(c.req.param('id')));
+    const run = await ownRunById(c, sync, c.req.param('id'));
     const integration = await sync.integrations.get(run.integrationId);
-    requireOwnRecord(c, integration.goodsOwner, `run ${run.runId}`);
     return layout(
       c,
       { title: `Run #${run.runId}`, section: 'integrations', liveSource: `/ui/events?integration=${integration.id}` },
