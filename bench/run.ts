@@ -35,6 +35,7 @@ async function hub(sandboxUrl: string, settings: Record<string, string> = {}) {
     clock: systemClock,
     logger: pino({ level: 'silent' }),
     hubUrl: () => 'http://127.0.0.1:9',
+    allowPrivateTargets: ['127.0.0.1'],
   });
   await wms.addGoodsOwner({ code: 'BENCH', name: 'Bench Oy' });
   const integration = await sync.integrations.add({

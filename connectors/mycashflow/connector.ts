@@ -104,6 +104,7 @@ function createApi(context: ApiContext): MycashflowApi {
     settings: { pageSize: s.pageSize, orderStatuses: s.orderStatuses },
     limiter: context.limiters.get(context.credentialKey, { perSecond: s.rateLimitPerSecond, burst: s.rateLimitBurst }),
     logger: context.logger,
+    fetch: context.fetch,
   });
 }
 

@@ -120,6 +120,7 @@ describe('connector', () => {
     logger: createLogger({ level: 'silent', pretty: 'false' }),
     redirectUri: 'http://127.0.0.1:9/oauth/callback',
     saveTokens: async () => undefined,
+    fetch,
   });
 
   it('declares the seed defaults', () => {

@@ -121,6 +121,7 @@ describe('connector', () => {
     logger: createLogger({ level: 'silent', pretty: 'false' }),
     redirectUri: hubCallback,
     saveTokens: async () => undefined,
+    fetch,
   });
 
   it('declares the spec: id, auth, addresses, flows and setting defaults', () => {

@@ -106,7 +106,7 @@ export function createProcountorApi(context: ApiContext, transport: { fetch?: ty
     redirectUri: context.redirectUri,
     environment: context.settings.environment,
     saveTokens: (tokens) => context.saveTokens(tokens),
-    ...(transport.fetch ? { fetch: transport.fetch } : {}),
+    fetch: transport.fetch ?? context.fetch,
   });
   // A second's worth of calls may go at once; 0 switches the limit off.
   const limits = { perSecond: s.rateLimitPerSecond, burst: Math.max(1, Math.ceil(s.rateLimitPerSecond)) };
@@ -117,6 +117,7 @@ export function createProcountorApi(context: ApiContext, transport: { fetch?: ty
     limiter: context.limiters.get(context.credentialKey, limits),
     logger: context.logger,
     ...transport,
+    fetch: transport.fetch ?? context.fetch,
   });
 }
 

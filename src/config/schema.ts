@@ -22,6 +22,14 @@ export const configSections = {
     port: entry({ env: 'WMSYNC_PORT', schema: z.coerce.number().int().min(0).max(65535), default: 8080, doc: 'HTTP port' }),
     publicUrl: entry({ env: 'WMSYNC_PUBLIC_URL', schema: z.url().optional(), default: undefined, doc: 'Address users and systems reach the hub at (OAuth callbacks, sandboxes); default http://HOST:PORT' }),
   },
+  outbound: {
+    allowPrivateTargets: entry({
+      env: 'WMSYNC_ALLOW_PRIVATE_TARGETS',
+      schema: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+      default: '',
+      doc: 'Private, loopback or link-local addresses integrations may call anyway: `*`, or a comma list of IPs and CIDR ranges (default: none; the hub-served sandboxes are always reachable)',
+    }),
+  },
   secrets: {
     key: entry({ env: 'WMSYNC_SECRET_KEY', schema: z.string().optional(), default: undefined, doc: 'Key that encrypts stored secrets (64 hex chars); default: generated into DATA_DIR/secret.key. Every process of a cluster needs the same key' }),
   },

@@ -3,6 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Principal, Users } from '../access/users.js';
 import { mayAccess } from '../access/users.js';
+import { commonSettings } from '../connectors/sdk/common-settings.js';
+import type { Connector } from '../connectors/sdk/connector.js';
 import { WmsyncError, notFound } from '../kernel/errors.js';
 
 export const SESSION_COOKIE = 'wmsync_session';
@@ -57,6 +59,16 @@ export function requireOwner(c: Context, goodsOwner: string): void {
 
 export function requireAdmin(c: Context): void {
   if (principalOf(c).role !== 'admin') throw new WmsyncError('forbidden', 'only an administrator may do this');
+}
+
+/**
+ * Refuses the admin-only settings (a custom API root) from anyone else: the address decides where
+ * the hub connects with the integration's credentials (ADR 0008).
+ */
+export function requireSettingRights(c: Context, connector: Connector<any>, settings: Record<string, unknown> = {}): void {
+  if (principalOf(c).role === 'admin') return;
+  const refused = [...commonSettings, ...connector.settings].filter((d) => 'adminOnly' in d && d.adminOnly && d.key in settings);
+  if (refused.length) throw new WmsyncError('forbidden', `only an administrator may set ${refused.map((d) => d.key).join(', ')}; the environment picks ${connector.displayName}'s own address`);
 }
 
 /**

@@ -66,6 +66,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
         logger: deps.logger.child({ integration: integration.id, flow: flowId }),
         redirectUri: deps.oauthRedirectUri(),
         saveTokens: (tokens) => deps.integrations.saveTokens(integration.id, tokens),
+        fetch: deps.outbound.fetch,
       });
       const run: FlowRun<never> = { integration, flow: flow as never, api, recorder, signal: controller.signal };
       if (flow.kind === 'import') {

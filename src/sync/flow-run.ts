@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ConnectorRegistry } from '../connectors/registry.js';
+import type { OutboundPolicy } from '../connectors/http/outbound.js';
 import type { RateLimiterRegistry } from '../connectors/http/rate-limiter.js';
 import type { Flow } from '../connectors/sdk/flows.js';
 import type { Clock } from '../kernel/clock.js';
@@ -28,6 +29,8 @@ export interface EngineDeps {
   logger: Logger;
   /** The hub's OAuth callback address. */
   oauthRedirectUri(): string;
+  /** Where integrations may connect; its fetch is the one connectors get. */
+  outbound: OutboundPolicy;
 }
 
 /** One run of one flow of one integration, as a runner sees it. */

@@ -10,6 +10,7 @@ import type { Clock } from '../kernel/clock.js';
 import { configError, notFound, recordError } from '../kernel/errors.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import type { SecretBox } from '../kernel/secrets.js';
+import type { OutboundPolicy } from '../connectors/http/outbound.js';
 import type { Database } from '../store/tables.js';
 import { commonSettings } from '../connectors/sdk/common-settings.js';
 import type { TokenSet } from '../connectors/oauth/oauth-client.js';
@@ -49,8 +50,8 @@ export interface IntegrationChange {
 
 const parseJson = <T>(text: string): T => JSON.parse(text) as T;
 
-export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: () => string }) {
-  const { db, registry, secrets, clock, hubUrl } = deps;
+export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: () => string; outbound: OutboundPolicy }) {
+  const { db, registry, secrets, clock, hubUrl, outbound } = deps;
 
   const definitions = (connector: Connector<any>) => [...commonSettings, ...connector.settings];
 
@@ -71,11 +72,23 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
         continue;
       }
       const parsed = def.schema.safeParse(raw);
+      const refused = parsed.success && key === 'baseUrl' ? outboundRefusal(String(parsed.data)) : undefined;
       if (!parsed.success) issues.push({ record, field: key, ...(secret ? {} : { value: raw }), reason: parsed.error.issues[0]?.message ?? 'is invalid' });
+      else if (refused) issues.push({ record, field: key, value: raw, reason: refused });
       else out[key] = parsed.data;
     }
     if (issues.length) throw recordError(record, issues);
     return out;
+  }
+
+  /** Why the hub will not call this address, if it will not; said when the setting is saved, not at the first run. */
+  function outboundRefusal(url: string): string | undefined {
+    try {
+      outbound.checkUrl(url, 'the host');
+      return undefined;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
   }
 
   async function row(id: number) {

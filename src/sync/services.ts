@@ -1,4 +1,5 @@
 import type { ConnectorRegistry } from '../connectors/registry.js';
+import { createOutboundPolicy } from '../connectors/http/outbound.js';
 import { RateLimiterRegistry } from '../connectors/http/rate-limiter.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
@@ -30,12 +31,15 @@ export interface SyncServiceDeps {
   logger: Logger;
   /** The hub's own address, where sandboxes are served. */
   hubUrl: () => string;
+  /** Private addresses integrations may call anyway (`*`, IPs, CIDR ranges); none by default. */
+  allowPrivateTargets?: string[];
 }
 
 /** The sync engine and what surrounds it, wired once per process. */
 export function createSyncServices(deps: SyncServiceDeps) {
   const { store, clock } = deps;
-  const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl });
+  const outbound = createOutboundPolicy({ allowPrivate: deps.allowPrivateTargets ?? [], trustedPrefixes: () => [`${deps.hubUrl()}/sandbox/`] });
+  const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl, outbound });
   const engineDeps: EngineDeps = {
     db: store.db,
     wms: deps.wms,
@@ -49,6 +53,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     clock,
     logger: deps.logger,
     oauthRedirectUri: () => `${deps.hubUrl()}/oauth/callback`,
+    outbound,
   };
   const leases = createLeases(store.db, clock, workerId());
   const engine = createEngine({ ...engineDeps, leases });
@@ -70,6 +75,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
         logger: deps.logger,
         redirectUri: engineDeps.oauthRedirectUri(),
         saveTokens: async () => undefined,
+        fetch: outbound.fetch,
       });
       await connector.testConnection(api, AbortSignal.timeout(20_000));
     },

@@ -14,7 +14,8 @@ export interface CliResult {
 
 /** The environment that points the CLI at a test store: its data dir, or its PostgreSQL schema. */
 export function cliEnv(store: TestStore): Record<string, string> {
-  const env: Record<string, string> = { WMSYNC_DATA_DIR: store.dataDir, WMSYNC_LOG_LEVEL: 'error' };
+  // The tests' sandboxes listen on loopback, which an administrator allows for a hub like this one.
+  const env: Record<string, string> = { WMSYNC_DATA_DIR: store.dataDir, WMSYNC_LOG_LEVEL: 'error', WMSYNC_ALLOW_PRIVATE_TARGETS: '127.0.0.1' };
   if (store.dialect === 'postgres') {
     env.DATABASE_URL = process.env.DATABASE_URL!;
     env.WMSYNC_DB_SCHEMA = store.schema!;

@@ -13,8 +13,12 @@ import type { TestStore } from './stores.js';
 const keys = new WeakMap<TestStore, Buffer>();
 const keyOf = (store: TestStore) => keys.get(store) ?? keys.set(store, randomBytes(32)).get(store)!;
 
-/** The WMS and the sync engine over a test store, wired as main.ts wires them. */
-export function testHub(store: TestStore, options: { registry?: ConnectorRegistry; clock?: Clock; hubUrl?: string } = {}) {
+/**
+ * The WMS and the sync engine over a test store, wired as main.ts wires them. The tests' sandboxes
+ * run on this machine, so loopback is allowed as an administrator would allow it for one; tests of
+ * the outbound rule pass `allowPrivateTargets: []`.
+ */
+export function testHub(store: TestStore, options: { registry?: ConnectorRegistry; clock?: Clock; hubUrl?: string; allowPrivateTargets?: string[] } = {}) {
   const clock = options.clock ?? systemClock;
   const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const wms = createEmbeddedWms(store, clock);
@@ -27,6 +31,7 @@ export function testHub(store: TestStore, options: { registry?: ConnectorRegistr
     clock,
     logger,
     hubUrl: () => hub.url,
+    allowPrivateTargets: options.allowPrivateTargets ?? ['127.0.0.0/8'],
   });
   return { wms, sync, logger, hub };
 }

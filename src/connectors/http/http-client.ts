@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { systemClock } from '../../kernel/clock.js';
 import type { Clock } from '../../kernel/clock.js';
-import { WmsyncError, configError } from '../../kernel/errors.js';
+import { WmsyncError, configError, isWmsyncError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import {
   ambiguousError,
@@ -126,6 +126,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const text = await response.text();
       return { ok: true, status: response.status, headers: response.headers, text };
     } catch (error) {
+      // The outbound policy refused the address: a setting to fix, not a network failure to retry.
+      if (isWmsyncError(error)) throw error;
       return { ok: false, error, timedOut: timeout.aborted };
     }
   }

@@ -14,6 +14,8 @@ export interface SettingDefinition {
   secret?: boolean;
   /** Asked for when the integration is created (credentials, store name). */
   required?: boolean;
+  /** Only an administrator may set it: it decides where the hub connects (ADR 0008). */
+  adminOnly?: boolean;
 }
 
 export type Environment = 'production' | 'test' | 'sandbox';
@@ -30,6 +32,8 @@ export interface ApiContext {
   redirectUri: string;
   /** Keeps renewed OAuth tokens with the integration (encrypted). */
   saveTokens(tokens: TokenSet): Promise<void>;
+  /** The hub's outbound fetch, which refuses private addresses (OutboundPolicy): every call goes through it. */
+  fetch: typeof fetch;
 }
 
 /**

@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { describeConnector } from '../../connectors/describe.js';
 import type { SyncServices } from '../../sync/services.js';
 import { mayAccess } from '../../access/users.js';
-import { principalOf, requireOwner } from '../access.js';
+import { recordError } from '../../kernel/errors.js';
+import { principalOf, requireOwner, requireSettingRights } from '../access.js';
 import { recordIdParam } from '../record-access.js';
 import { errorResponses, json, routeGroup } from './shared.js';
 
@@ -47,13 +48,27 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     },
   );
   app.openapi(route({ method: 'post', path: '/integrations', tags: ['integrations'], request: { body: json(addBody, 'The new integration; secrets are stored encrypted and never returned') }, responses: { 201: json(integrationView, 'Created') } }), async (c) => {
-    requireOwner(c, c.req.valid('json').goodsOwner);
+    const body = c.req.valid('json');
+    requireOwner(c, body.goodsOwner);
+    requireSettingRights(c, sync.registry.get(body.system), body.settings);
     return c.json((await sync.integrations.add(c.req.valid('json'))) as never, 201);
   });
   app.openapi(
-    route({ method: 'post', path: '/integrations/test-connection', tags: ['integrations'], summary: 'Try credentials before saving them', request: { body: json(addBody.omit({ goodsOwner: true, name: true }), 'System, settings and secrets') }, responses: { 200: json(z.object({ ok: z.literal(true) }), 'The system accepted them') } }),
+    route({
+      method: 'post',
+      path: '/integrations/test-connection',
+      tags: ['integrations'],
+      summary: 'Try credentials before saving them',
+      request: { body: json(addBody.omit({ name: true }).partial({ goodsOwner: true }), 'System, settings and secrets; the goods owner they are for (required for a goods-owner user)') },
+      responses: { 200: json(z.object({ ok: z.literal(true) }), 'The system accepted them') },
+    }),
     async (c) => {
-      await sync.testConnection(c.req.valid('json'));
+      const { goodsOwner, ...draft } = c.req.valid('json');
+      // What the remote answers reaches only its goods owner's users, as the saved integration's runs would.
+      if (goodsOwner !== undefined) requireOwner(c, goodsOwner);
+      else if (principalOf(c).role !== 'admin') throw recordError('connection test', [{ record: 'connection test', field: 'goodsOwner', reason: 'is required: the goods owner these credentials are for' }]);
+      requireSettingRights(c, sync.registry.get(draft.system), draft.settings);
+      await sync.testConnection(draft);
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -62,7 +77,11 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
   );
   app.openapi(
     route({ method: 'patch', path: '/integrations/{id}', tags: ['integrations'], request: { params: idParam, body: json(changeBody, 'Changed settings; cursors and links are kept') }, responses: { 200: json(integrationView, 'After the change') } }),
-    async (c) => c.json((await sync.integrations.update(c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      requireSettingRights(c, sync.registry.get((await sync.integrations.get(id)).system), c.req.valid('json').settings);
+      return c.json((await sync.integrations.update(id, c.req.valid('json'))) as never, 200);
+    },
   );
   app.openapi(
     route({ method: 'get', path: '/integrations/{id}/mapping', tags: ['integrations'], request: { params: idParam }, responses: { 200: json(anyJson, 'The mapping tables as this integration runs them') } }),

@@ -5,7 +5,7 @@ import type { UiDeps } from './deps.js';
 import { notice } from './fragments.js';
 import { ownIntegration, renderIntegration } from './integration-detail.js';
 import { changedSettings } from './integration-settings.js';
-import { readSettings, settingFields } from './settings-fields.js';
+import { editableFields, readSettings } from './settings-fields.js';
 
 /**
  * The integration page's buttons. Each answers with a redirect back to the page (so a reload does
@@ -73,7 +73,7 @@ export function integrationActions(deps: UiDeps) {
     const integration = await ownIntegration(c, sync);
     const form = await c.req.parseBody();
     const connector = sync.registry.get(integration.system);
-    const change = changedSettings(connector, integration, readSettings(form, settingFields(connector)));
+    const change = changedSettings(connector, integration, readSettings(form, editableFields(c, connector)));
     const name = typeof form.name === 'string' ? form.name.trim() : '';
     try {
       await sync.integrations.update(integration.id, { ...change, ...(name && name !== integration.name ? { name } : {}) });

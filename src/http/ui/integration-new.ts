@@ -11,7 +11,7 @@ import { notice } from './fragments.js';
 import type { Html } from './fragments.js';
 import { layout } from './layout.js';
 import { visibleGoodsOwners } from './owners.js';
-import { defaultValue, errorsByField, isCredential, readSettings, settingFields, settingInput } from './settings-fields.js';
+import { defaultValue, editableFields, errorsByField, isCredential, readSettings, settingInput } from './settings-fields.js';
 
 const environments: { id: Environment; label: string }[] = [
   { id: 'production', label: 'Production' },
@@ -54,7 +54,7 @@ function chooseStep(deps: UiDeps, owners: { code: string; name: string }[], give
 
 function detailsStep(c: Context, connector: Connector<any>, draft: Draft, sent: Sent | undefined, issues: FieldIssue[]) {
   const errors = errorsByField(issues);
-  const fields = settingFields(connector).filter((f) => f.key !== 'environment');
+  const fields = editableFields(c, connector).filter((f) => f.key !== 'environment');
   const sandbox = draft.environment === 'sandbox';
   const valueOf = (key: string, secret: boolean, fallback: string) => {
     const v = sent?.[`${secret ? 'secrets' : 'settings'}.${key}`];
@@ -132,7 +132,7 @@ export function integrationNewPage(deps: UiDeps) {
     const draft: Draft = { system: String(form.system ?? ''), environment: environmentOf(form.environment) ?? 'production', goodsOwner: String(form.goodsOwner ?? '') };
     requireOwner(c, draft.goodsOwner);
     const connector = sync.registry.get(draft.system);
-    const fields = settingFields(connector).filter((f) => f.key !== 'environment');
+    const fields = editableFields(c, connector).filter((f) => f.key !== 'environment');
     const given = readSettings(form, fields);
     // Only what differs from a default is stored, so a later change of a default reaches this integration.
     const settings = Object.fromEntries(Object.entries(given.settings).filter(([key, value]) => {

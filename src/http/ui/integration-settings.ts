@@ -4,7 +4,7 @@ import type { Connector } from '../../connectors/sdk/connector.js';
 import type { FieldIssue } from '../../kernel/errors.js';
 import type { IntegrationView } from '../../sync/integrations.js';
 import { csrfField } from './csrf.js';
-import { defaultValue, errorsByField, formValue, isCredential, settingFields, settingInput } from './settings-fields.js';
+import { defaultValue, editableFields, errorsByField, formValue, isCredential, settingFields, settingInput } from './settings-fields.js';
 
 /**
  * The settings form: non-secret settings editable with their stored (or default) values; secrets
@@ -12,7 +12,7 @@ import { defaultValue, errorsByField, formValue, isCredential, settingFields, se
  */
 export function settingsSection(c: Context, connector: Connector<any>, integration: IntegrationView, issues: FieldIssue[] = []) {
   const errors = errorsByField(issues);
-  const fields = settingFields(connector);
+  const fields = editableFields(c, connector);
   const input = (f: (typeof fields)[number]) =>
     settingInput(f, {
       value: f.secret ? '' : (formValue(integration.settings[f.key]) || defaultValue(connector, f)),

@@ -1,8 +1,10 @@
+import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { commonSettings } from '../../connectors/sdk/common-settings.js';
 import type { Connector } from '../../connectors/sdk/connector.js';
 import type { FieldIssue } from '../../kernel/errors.js';
+import { principalOf } from '../access.js';
 
 /** A setting as the forms need it: connector settings and the common ones share this shape. */
 export interface SettingField {
@@ -13,6 +15,7 @@ export interface SettingField {
   secret?: boolean;
   required?: boolean;
   schema?: z.ZodType;
+  adminOnly?: boolean;
 }
 
 /** The value a form shows for a setting nobody set: its default (the interval: the connector's). */
@@ -20,6 +23,10 @@ export const defaultValue = (connector: Connector<any>, field: SettingField): st
   formValue(field.key === 'intervalMinutes' ? connector.defaultIntervalMinutes : field.default);
 
 export const settingFields = (connector: Connector<any>): SettingField[] => [...(commonSettings as readonly SettingField[]), ...connector.settings];
+
+/** The settings the signed-in user may change: a goods-owner user never sees the admin-only ones (a custom API root). */
+export const editableFields = (c: Context, connector: Connector<any>): SettingField[] =>
+  settingFields(connector).filter((f) => !f.adminOnly || principalOf(c).role === 'admin');
 
 /** The ones a user gives to connect: required settings and secrets. */
 export const isCredential = (field: SettingField) => field.required === true || field.secret === true;
