@@ -20,6 +20,8 @@ export const configSections = {
   http: {
     host: entry({ env: 'WMSYNC_HOST', schema: z.string().min(1), default: '127.0.0.1', doc: 'Address the HTTP server binds to; set 0.0.0.0 to allow other hosts' }),
     port: entry({ env: 'WMSYNC_PORT', schema: z.coerce.number().int().min(0).max(65535), default: 8080, doc: 'HTTP port' }),
+    maxBodyBytes: entry({ env: 'WMSYNC_MAX_BODY_BYTES', schema: z.coerce.number().int().min(1024), default: 1024 * 1024, doc: 'Largest request body the HTTP server reads; larger ones get 413 before they are read' }),
+    metricsToken: entry({ env: 'WMSYNC_METRICS_TOKEN', schema: z.string().min(16, 'must be at least 16 characters').optional(), default: undefined, doc: 'Bearer token Prometheus sends for /metrics; without one, /metrics wants a signed-in administrator' }),
     publicUrl: entry({ env: 'WMSYNC_PUBLIC_URL', schema: z.url().optional(), default: undefined, doc: 'Address users and systems reach the hub at (OAuth callbacks, sandboxes); default http://HOST:PORT' }),
   },
   outbound: {

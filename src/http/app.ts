@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { routePath } from 'hono/route';
 import type { Users } from '../access/users.js';
 import { authenticate, requireAdmin, sameOriginWrites } from './access.js';
@@ -8,6 +9,7 @@ import type { WmsPort } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { guardRecords } from './record-access.js';
+import { DEFAULT_MAX_BODY_BYTES, metricsAccess, securityHeaders } from './security.js';
 import { loginPages } from './pages/login.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
@@ -27,6 +29,12 @@ export interface HttpDeps {
   logger: Logger;
   metrics: Metrics;
   version: string;
+  /** Request bodies over this many bytes are refused with 413 before they are read (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** A token Prometheus may send as a bearer for /metrics; without one, /metrics wants an administrator. */
+  metricsToken?: string;
+  /** Where users reach the hub: https there turns on Strict-Transport-Security. */
+  publicUrl?: string;
 }
 
 /** The HTTP surface: API under /api/v1 with its OpenAPI document, health, metrics, admin pages. */
@@ -41,6 +49,8 @@ export function createHttpApp(deps: HttpDeps) {
     stop({ method: c.req.method, route });
   });
 
+  app.use(securityHeaders(deps.publicUrl?.startsWith('https:') ?? false));
+  app.use(bodyLimit({ maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `the request body is over ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes (WMSYNC_MAX_BODY_BYTES)`), 413) }));
   // Cross-site request forgery: writes from another site's pages are refused; JSON from another
   // site would need a CORS preflight, which this hub never grants.
   app.use(sameOriginWrites);
@@ -60,7 +70,9 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/api/v1', api);
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/metrics', async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
+  app.get('/metrics', metricsAccess(deps.users, deps.metricsToken), async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
+  // The sandboxes' control API (state, faults, request log) is for administrators; their system API is open like the real one.
+  app.use('/sandbox/:system/_sandbox/*', signedIn, async (c, next) => (requireAdmin(c), next()));
   app.route('/', sandboxRoutes(deps.sync.registry));
   app.route('/', assetRoutes());
   app.route('/', loginPages(deps));

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldIssues } from '../domain/index.js';
-import { isWmsyncError } from '../kernel/errors.js';
+import { boundedIssue, isWmsyncError } from '../kernel/errors.js';
 import type { ErrorKind, FieldIssue } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -25,7 +25,7 @@ const byKind: Record<ErrorKind, { status: ContentfulStatusCode; code: string }> 
 /** The HTTP status of an error kind: one table for the API and the pages. */
 export const statusOf = (kind: ErrorKind): ContentfulStatusCode => byKind[kind].status;
 
-export const errorBody = (code: string, message: string, details: FieldIssue[] = []): ErrorBody => ({ error: { code, message, details } });
+export const errorBody = (code: string, message: string, details: FieldIssue[] = []): ErrorBody => ({ error: { code, message, details: details.map(boundedIssue) } });
 
 /** Maps any thrown error to the envelope; our own bugs are logged and not described to the caller. */
 export function respondWithError(c: Context, e: unknown, logger: Logger): Response {

@@ -16,15 +16,37 @@ export interface FieldIssue {
   reason: string;
 }
 
+/** How much of a value an error repeats: enough to recognise it, never a whole 50 MB upload. */
+const MAX_ECHO = 120;
+const MAX_MESSAGE = 2000;
+
+/** A value as errors show it: short values as they are, long ones as a prefix with the length. */
+export function echoValue(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}… (${value.length} characters)` : value;
+  if (value === null || typeof value !== 'object') return value;
+  const text = JSON.stringify(value) ?? '';
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}… (${text.length} characters of JSON)` : value;
+}
+
+/** An issue with its value and record name cut to what an error message may repeat. */
+export const boundedIssue = (issue: FieldIssue): FieldIssue => ({
+  ...issue,
+  record: echoValue(issue.record) as string,
+  ...(issue.value === undefined ? {} : { value: echoValue(issue.value) }),
+});
+
 export class WmsyncError extends Error {
+  readonly details: FieldIssue[];
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly details: FieldIssue[] = [],
+    details: FieldIssue[] = [],
     options?: { cause?: unknown; retryAfterMs?: number },
   ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    // A message quotes what it is about; a huge value must not come back whole (audit: a 50 MB echo).
+    super(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters)` : message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'WmsyncError';
+    this.details = details.map(boundedIssue);
     this.retryAfterMs = options?.retryAfterMs;
   }
   readonly retryAfterMs: number | undefined;
@@ -44,8 +66,8 @@ export const configError = (message: string, details: FieldIssue[] = []): Wmsync
 export const isWmsyncError = (e: unknown): e is WmsyncError => e instanceof WmsyncError;
 
 function describeIssues(record: string, issues: FieldIssue[]): string {
-  const parts = issues.map((i) =>
+  const parts = issues.map(boundedIssue).map((i) =>
     i.value === undefined ? `${i.field}: ${i.reason}` : `${i.field}=${JSON.stringify(i.value)}: ${i.reason}`,
   );
-  return `${record} refused: ${parts.join('; ')}`;
+  return `${String(echoValue(record))} refused: ${parts.join('; ')}`;
 }

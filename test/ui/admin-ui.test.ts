@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
   /** An order the shop can quick-process (one paid payment), made in the sandbox before the import. */
   let orderNumber: string;
 
-  const sandbox = (path: string, init?: RequestInit) => fetch(`${hub.url}/sandbox/mycashflow/_sandbox${path}`, init).then((r) => r.json() as Promise<any>);
+  const sandbox = (path: string, init?: RequestInit) => hub.sandboxControl(path, init).then((r) => r.json() as Promise<any>);
   const notice = () => page.getByRole('status').filter({ hasText: /\S/ }).first();
   const syncNow = async (flow: string) => {
     await page.getByRole('button', { name: `Sync now: ${flow}` }).click();

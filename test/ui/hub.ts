@@ -13,10 +13,14 @@ export async function startHub(options: Parameters<typeof testApp>[1] = {}) {
   const store = await openTestStore();
   const { app, wms, sync, users, hub } = testApp(store, options);
   await users.add({ ...ADMIN, role: 'admin' });
+  const { token } = await users.createToken(ADMIN.email, 1);
   const server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
   hub.url = server.url;
   return {
     url: server.url,
+    /** The MyCashflow sandbox's control API (state, faults, requests), as the administrator: it is not open to anyone. */
+    sandboxControl: (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/sandbox/mycashflow/_sandbox${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
     store,
     wms,
     sync,

@@ -12,7 +12,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
   let id: number;
 
   const control = (path: string, method: string, body?: unknown) =>
-    fetch(`${hub.url}/sandbox/mycashflow/_sandbox${path}`, { method, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+    hub.sandboxControl(path, { method, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
 
   beforeAll(async () => {
     [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
