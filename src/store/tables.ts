@@ -214,6 +214,8 @@ export interface OAuthStatesTable {
   integration_id: number;
   redirect_uri: string;
   expires_at: string;
+  /** the user id of whoever started the flow (0: set-up mode); only they may complete it */
+  started_by: number | null;
 }
 
 export interface UsersTable {
