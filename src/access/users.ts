@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { conflict, notFound, recordError } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
+import { createLoginThrottle, throttleKeys } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 /**
@@ -15,6 +16,9 @@ export type Principal = { userId: number; email: string; role: 'admin'; setup?: 
 export const roles = ['admin', 'goods-owner'] as const;
 
 const SESSION_MS = 12 * 60 * 60_000;
+
+/** What a sign-in came to; `wrong` and `throttled` are the same for an unknown e-mail and a wrong password. */
+export type SignIn = { outcome: 'signed-in'; token: string; csrfToken: string; principal: Principal } | { outcome: 'wrong' } | { outcome: 'throttled'; retryAfterSeconds: number };
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 const newUserSchema = z.strictObject({
@@ -25,6 +29,8 @@ const newUserSchema = z.strictObject({
 });
 
 export function createUsers(db: Kysely<Database>, clock: Clock) {
+  const throttle = createLoginThrottle(db, clock);
+
   async function principalOf(userId: number): Promise<Principal | undefined> {
     const row = await db
       .selectFrom('users')
@@ -72,12 +78,23 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
       return Number(row.n);
     },
 
-    /** A new session for a correct e-mail and password; undefined otherwise (the caller says "wrong e-mail or password"). */
-    async signIn(email: string, password: string): Promise<{ token: string; csrfToken: string; principal: Principal } | undefined> {
+    /**
+     * A new session for a correct e-mail and password from `address`. After repeated failures of the
+     * e-mail or the address it answers `throttled` without hashing anything, so guessing costs the
+     * guesser time and the hub no CPU.
+     */
+    async signIn(email: string, password: string, address: string): Promise<SignIn> {
+      const keys = throttleKeys(email, address);
+      const retryAfterSeconds = await throttle.retryAfterSeconds([keys.account, keys.address]);
+      if (retryAfterSeconds > 0) return { outcome: 'throttled', retryAfterSeconds };
       const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
       // A wrong e-mail costs the same time as a wrong password, so the answer tells nothing.
       const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-      if (!user || !ok) return undefined;
+      if (!user || !ok) {
+        await throttle.failed([keys.account, keys.address]);
+        return { outcome: 'wrong' };
+      }
+      await throttle.succeeded(keys.account);
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       await db.deleteFrom('sessions').where('expires_at', '<', clock.now().toISOString()).execute();
@@ -85,7 +102,7 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
         .insertInto('sessions')
         .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(clock.now().getTime() + SESSION_MS).toISOString() })
         .execute();
-      return { token, csrfToken, principal: (await principalOf(Number(user.id)))! };
+      return { outcome: 'signed-in', token, csrfToken, principal: (await principalOf(Number(user.id)))! };
     },
 
     /** A long-lived token for scripts (`Authorization: Bearer …`), acting as the user; shown once. */

@@ -17,14 +17,19 @@ export const principalOf = (c: Context): Principal => {
 };
 export const csrfTokenOf = (c: Context): string | undefined => c.get('csrfToken' as never) as string | undefined;
 
-/** A request from this machine: a loopback address, or an in-process call (tests, the CLI) that has none. */
-function isLocal(c: Context): boolean {
+/** The peer's address; '' for an in-process call (tests, the CLI), which has no socket. */
+export function remoteAddress(c: Context): string {
   try {
-    const address = getConnInfo(c).remote.address ?? '';
-    return address === '' || address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1';
+    return getConnInfo(c).remote.address ?? '';
   } catch {
-    return true;
+    return '';
   }
+}
+
+/** A request from this machine: a loopback address, or an in-process call that has none. */
+function isLocal(c: Context): boolean {
+  const address = remoteAddress(c);
+  return address === '' || address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1';
 }
 
 /**

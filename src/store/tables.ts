@@ -100,6 +100,7 @@ export interface Database {
   oauth_states: OAuthStatesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttles: LoginThrottlesTable;
   source_samples: SourceSamplesTable;
 }
 
@@ -214,6 +215,8 @@ export interface OAuthStatesTable {
   integration_id: number;
   redirect_uri: string;
   expires_at: string;
+  /** the user id of whoever started the flow (0: set-up mode); only they may complete it */
+  started_by: number | null;
 }
 
 export interface UsersTable {
@@ -233,6 +236,15 @@ export interface SessionsTable {
   user_id: number;
   csrf_token: string;
   expires_at: string;
+}
+
+/** Consecutive failed sign-ins of one account or one address: see src/access/login-throttle.ts */
+export interface LoginThrottlesTable {
+  /** `account:` or `address:` and the SHA-256 of the e-mail or address: bounded in length, no typed e-mail in clear */
+  key: string;
+  failures: number;
+  blocked_until: string;
+  last_failure_at: string;
 }
 
 export interface SourceSamplesTable {

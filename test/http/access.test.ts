@@ -75,6 +75,24 @@ describe('sign-in and access', () => {
     expect((await admin('GET', '/api/v1/integrations')).json).toHaveLength(2);
   });
 
+  // Each spelling a browser resolves to another host: backslash, tab or newline after the slash,
+  // a scheme-relative or absolute URL, and dot segments that normalise to `//`.
+  it.each(['/\\evil.example', '/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\/evil.example', 'https://evil.example/', '/.//evil.example', 'javascript:alert(1)'])(
+    'sends a sign-in with next=%j to this hub only',
+    async (next) => {
+      const res = await t.app.request('/login', { method: 'POST', body: new URLSearchParams({ email: 'admin@hub.example', password: 'correct horse battery', next }) });
+      expect(res.status).toBe(303);
+      const location = res.headers.get('location')!;
+      expect(new URL(location, 'http://localhost').origin).toBe('http://localhost');
+      expect(location).toBe('/');
+    },
+  );
+
+  it('keeps a same-origin next path with its query after sign-in', async () => {
+    const res = await t.app.request('/login', { method: 'POST', body: new URLSearchParams({ email: 'admin@hub.example', password: 'correct horse battery', next: '/integrations/1?tab=runs' }) });
+    expect(res.headers.get('location')).toBe('/integrations/1?tab=runs');
+  });
+
   it('lets a script call the API with a bearer token, as its user', async () => {
     const issued = await runCli(store, '--json', 'users', 'token', 'anna@acme.example', '--days', '30');
     const { token } = issued.json<{ token: string }>();

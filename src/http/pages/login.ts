@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Users } from '../../access/users.js';
-import { SESSION_COOKIE } from '../access.js';
+import { SESSION_COOKIE, remoteAddress } from '../access.js';
 import { assetUrls } from '../ui/assets.js';
+import { sameOriginPath } from './same-origin-path.js';
 
-/** Only paths of this hub may follow a sign-in, so the form cannot send anyone elsewhere. */
-const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+const nextOf = (c: Context, next: string | undefined) => sameOriginPath(next, new URL(c.req.url).origin);
 
 /** Sign-in and sign-out. The session cookie is HttpOnly, SameSite=Lax, and Secure behind https. */
 export function loginPages({ users }: { users: Users }) {
@@ -32,12 +33,16 @@ export function loginPages({ users }: { users: Users }) {
       </body>
     </html>`;
 
-  app.get('/login', (c) => c.html(page(safeNext(c.req.query('next')))));
+  app.get('/login', (c) => c.html(page(nextOf(c, c.req.query('next')))));
   app.post('/login', async (c) => {
     const form = await c.req.parseBody();
-    const next = safeNext(String(form.next ?? '/'));
-    const signedIn = await users.signIn(String(form.email ?? ''), String(form.password ?? ''));
-    if (!signedIn) return c.html(page(next, 'Wrong e-mail or password.'), 401);
+    const next = nextOf(c, String(form.next ?? '/'));
+    const signedIn = await users.signIn(String(form.email ?? ''), String(form.password ?? ''), remoteAddress(c));
+    if (signedIn.outcome === 'throttled') {
+      const seconds = signedIn.retryAfterSeconds;
+      return c.html(page(next, `Too many attempts; try again in ${seconds} s.`), 429, { 'retry-after': String(seconds) });
+    }
+    if (signedIn.outcome === 'wrong') return c.html(page(next, 'Wrong e-mail or password.'), 401);
     setCookie(c, SESSION_COOKIE, signedIn.token, { httpOnly: true, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:', path: '/', maxAge: 12 * 3600 });
     return c.redirect(next, 303);
   });

@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { mayAccess } from '../../access/users.js';
 import { isWmsyncError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { SyncServices } from '../../sync/services.js';
+import { principalOf } from '../access.js';
 
 /**
  * The browser side of OAuth 2: /oauth/start/:id sends the user to the system's login page, and
- * /oauth/callback brings them back to the integration's page with the tokens stored.
+ * /oauth/callback brings them back to the integration's page with the tokens stored, for the same
+ * user only, and only while they may still see the integration's goods owner.
  */
 export function oauthRoutes({ sync, logger }: { sync: SyncServices; logger: Logger }) {
   const app = new Hono();
@@ -16,7 +19,7 @@ export function oauthRoutes({ sync, logger }: { sync: SyncServices; logger: Logg
 
   app.get('/oauth/start/:id{[0-9]+}', async (c) => {
     try {
-      return c.redirect(await sync.authorization.start(Number(c.req.param('id'))), 302);
+      return c.redirect(await sync.authorization.start(Number(c.req.param('id')), principalOf(c).userId), 302);
     } catch (e) {
       if (!isWmsyncError(e)) throw e;
       return c.html(failure(e.message), 400);
@@ -26,7 +29,8 @@ export function oauthRoutes({ sync, logger }: { sync: SyncServices; logger: Logg
   app.get('/oauth/callback', async (c) => {
     const url = new URL(c.req.url);
     try {
-      const id = await sync.authorization.complete(url);
+      const principal = principalOf(c);
+      const id = await sync.authorization.complete(url, { userId: principal.userId, mayAccess: (goodsOwner) => mayAccess(principal, goodsOwner) });
       return c.redirect(`/integrations/${id}?authorised=1`, 302);
     } catch (e) {
       if (!isWmsyncError(e)) throw e;

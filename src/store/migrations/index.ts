@@ -5,6 +5,8 @@ import { sync } from './0002-sync.js';
 import { oauth } from './0003-oauth.js';
 import { access } from './0004-access.js';
 import { samples } from './0005-samples.js';
+import { oauthStartedBy } from './0006-oauth-started-by.js';
+import { loginThrottles } from './0007-login-throttles.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -13,4 +15,6 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003-oauth': oauth,
   '0004-access': access,
   '0005-samples': samples,
+  '0006-oauth-started-by': oauthStartedBy,
+  '0007-login-throttles': loginThrottles,
 };
