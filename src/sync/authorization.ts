@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { OutboundPolicy } from '../connectors/http/outbound.js';
 import { createOAuthClient } from '../connectors/oauth/oauth-client.js';
 import type { Clock } from '../kernel/clock.js';
 import { WmsyncError, configError } from '../kernel/errors.js';
@@ -21,7 +22,7 @@ export interface Completer {
  * user who started the flow: handed to anyone else, it would store tokens of their account at the
  * system on an integration that is not theirs.
  */
-export function createAuthorization(deps: { db: Kysely<Database>; integrations: IntegrationStore; clock: Clock; redirectUri: () => string }) {
+export function createAuthorization(deps: { db: Kysely<Database>; integrations: IntegrationStore; clock: Clock; redirectUri: () => string; outbound: OutboundPolicy }) {
   const { db, integrations, clock } = deps;
 
   const clientFor = (integration: ResolvedIntegration) => {
@@ -36,6 +37,8 @@ export function createAuthorization(deps: { db: Kysely<Database>; integrations: 
       // Plain http only towards a sandbox on this machine; a real system must be https.
       allowInsecure: integration.environment === 'sandbox' || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(endpoints.tokenUrl),
       now: () => clock.now(),
+      // The token endpoint comes from the integration's address: the same outbound rule as its API calls.
+      fetch: deps.outbound.fetch,
     });
   };
 

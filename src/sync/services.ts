@@ -63,7 +63,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     engine,
     failures: engineDeps.failures,
     runs: { list: (filter?: Parameters<typeof listRuns>[1]) => listRuns(store.db, filter), get: (id: number) => getRun(store.db, id) },
-    authorization: createAuthorization({ db: store.db, integrations, clock, redirectUri: engineDeps.oauthRedirectUri }),
+    authorization: createAuthorization({ db: store.db, integrations, clock, redirectUri: engineDeps.oauthRedirectUri, outbound }),
     samples: engineDeps.samples,
     /** "Test connection" before saving: one cheap authenticated call with the given settings. */
     async testConnection(input: { system: string; settings?: Record<string, string>; secrets?: Record<string, string> }): Promise<void> {

@@ -100,4 +100,14 @@ describe('hardening of the HTTP surface: body limits, short echoes, closed contr
     const https = testApp(store, {}, { publicUrl: 'https://hub.example' });
     expect((await https.app.request('/login')).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
+
+  it('marks the session cookie Secure when the public URL is https, though TLS ends at a proxy', async () => {
+    const signIn = (app: ReturnType<typeof testApp>['app']) => app.request('http://hub.internal/login', { method: 'POST', body: new URLSearchParams({ email: 'root@hub.example', password: 'admin-password-1', next: '/' }) });
+    const behindProxy = await signIn(testApp(store, {}, { publicUrl: 'https://hub.example' }).app);
+    expect(behindProxy.status).toBe(303);
+    expect(behindProxy.headers.get('set-cookie')).toMatch(/; Secure/);
+    const plain = await signIn(t.app);
+    expect(plain.status).toBe(303);
+    expect(plain.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
 });

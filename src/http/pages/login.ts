@@ -7,10 +7,13 @@ import { SESSION_COOKIE, remoteAddress } from '../access.js';
 import { assetUrls } from '../ui/assets.js';
 import { sameOriginPath } from './same-origin-path.js';
 
+/** https as the user sees it: the public URL says so behind a proxy that ends TLS, the request otherwise. */
+const https = (c: Context, publicUrl: string | undefined) => (publicUrl ?? c.req.url).startsWith('https:');
+
 const nextOf = (c: Context, next: string | undefined) => sameOriginPath(next, new URL(c.req.url).origin);
 
 /** Sign-in and sign-out. The session cookie is HttpOnly, SameSite=Lax, and Secure behind https. */
-export function loginPages({ users }: { users: Users }) {
+export function loginPages({ users, publicUrl }: { users: Users; publicUrl?: string }) {
   const app = new Hono();
   const page = (next: string, error?: string) => html`<!doctype html>
     <html lang="en">
@@ -43,7 +46,7 @@ export function loginPages({ users }: { users: Users }) {
       return c.html(page(next, `Too many attempts; try again in ${seconds} s.`), 429, { 'retry-after': String(seconds) });
     }
     if (signedIn.outcome === 'wrong') return c.html(page(next, 'Wrong e-mail or password.'), 401);
-    setCookie(c, SESSION_COOKIE, signedIn.token, { httpOnly: true, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:', path: '/', maxAge: 12 * 3600 });
+    setCookie(c, SESSION_COOKIE, signedIn.token, { httpOnly: true, sameSite: 'Lax', secure: https(c, publicUrl), path: '/', maxAge: 12 * 3600 });
     return c.redirect(next, 303);
   });
   app.post('/logout', async (c) => {
