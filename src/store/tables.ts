@@ -200,6 +200,8 @@ export interface SchedulesTable {
   next_run_at: string;
   lease_owner: string | null;
   lease_expires_at: string | null;
+  /** When the flow was woken while its lease was held; the release keeps it if it is earlier. */
+  woken_at: string | null;
 }
 
 /** Small named values of the engine, e.g. how far the event relay has read. */

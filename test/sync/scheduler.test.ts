@@ -5,6 +5,7 @@ import type { RunningSandbox } from '../../connectors/mycashflow/sandbox/server.
 import { createRegistry } from '../../src/connectors/registry.js';
 import type { Connector } from '../../src/connectors/sdk/connector.js';
 import type { Scheduler } from '../../src/sync/scheduler.js';
+import { WmsyncError } from '../../src/kernel/errors.js';
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
@@ -181,6 +182,71 @@ describe('lease', () => {
       expect(await theirs.renew(integration.id, 'order-import')).toBe(true);
     } finally {
       await store.drop();
+    }
+  });
+});
+
+describe('wake-ups', () => {
+  let store: TestStore;
+  let now: number;
+  const clock = { now: () => new Date(now) };
+  const nextRunOf = async (integrationId: number, flow: string) =>
+    (await store.db.selectFrom('schedules').select('next_run_at').where('integration_id', '=', integrationId).where('flow', '=', flow).executeTakeFirstOrThrow()).next_run_at;
+
+  beforeEach(async () => {
+    store = await openTestStore();
+    now = Date.parse('2024-05-02T20:29:00.000Z');
+  });
+  afterEach(async () => {
+    await store?.drop();
+  });
+
+  it('keeps a wake-up that arrives during a run: the release takes the earlier of the wake and the interval', async () => {
+    const { createLeases } = await import('../../src/sync/leases.js');
+    const hub = testHub(store, { clock });
+    await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+    const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
+    const worker = createLeases(store.db, clock, 'worker');
+    const relay = createLeases(store.db, clock, 'relay');
+    expect(await worker.acquire(integration.id, 'delivery-report')).toBe(true);
+    now += 12_000;
+    // New shipments while the run sends what it found: the scheduler of any process wakes the flow.
+    await relay.wake(integration.id, 'delivery-report');
+    const wokenAt = clock.now().toISOString();
+    now += 6_000;
+    await worker.release(integration.id, 'delivery-report', new Date(now + 15 * 60_000));
+    expect(await nextRunOf(integration.id, 'delivery-report')).toBe(wokenAt);
+
+    // A wake before the run began is the run's own reason to start: it is not kept past the run.
+    expect(await worker.acquire(integration.id, 'delivery-report')).toBe(true);
+    const next = new Date(now + 15 * 60_000);
+    await worker.release(integration.id, 'delivery-report', next);
+    expect(await nextRunOf(integration.id, 'delivery-report')).toBe(next.toISOString());
+  });
+
+  it('makes a report flow due when a failed report comes up for retry, not a whole interval later', async () => {
+    const sandbox = await startMycashflowSandbox({ port: 0, seed: 11, products: 10, orders: 12, rateLimit: { perSecond: 0, burst: 0 } });
+    try {
+      const report = mycashflow.flows.find((f) => f.id === 'delivery-report')!;
+      // The shop answers "try again in 40 s" to the report.
+      const busy: Connector<any> = {
+        ...mycashflow,
+        flows: mycashflow.flows.map((f) =>
+          f.id !== 'delivery-report' ? f : { ...report, send: async () => Promise.reject(new WmsyncError('transient', 'MyCashflow: 503', [], { retryAfterMs: 40_000 })) },
+        ) as never,
+      };
+      const hub = testHub(store, { clock, registry: createRegistry([busy]) });
+      await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+      const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { baseUrl: sandbox.url }, secrets: { username: 'api@sandbox.example', apiKey: 'sandbox-key' } });
+      await hub.sync.engine.runFlow(integration.id, 'order-import', { trigger: 'manual' });
+      const order = (await hub.wms.listOrders('ACME', { limit: 1 })).items[0]!;
+      await hub.wms.setOrderStatus('ACME', order.orderInfo.goodsOwnerOrderNumber, { status: 450, waybill: 'JJFI-RETRY-1' });
+
+      const run = await hub.sync.engine.runFlow(integration.id, 'delivery-report', { trigger: 'manual' });
+      expect(run.counts.failed).toBe(1);
+      expect(await nextRunOf(integration.id, 'delivery-report')).toBe(new Date(now + 40_000).toISOString());
+    } finally {
+      await sandbox.close();
     }
   });
 });

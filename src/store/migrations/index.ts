@@ -5,6 +5,7 @@ import { sync } from './0002-sync.js';
 import { oauth } from './0003-oauth.js';
 import { access } from './0004-access.js';
 import { samples } from './0005-samples.js';
+import { wakeUps } from './0006-wake-ups.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -13,4 +14,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003-oauth': oauth,
   '0004-access': access,
   '0005-samples': samples,
+  '0006-wake-ups': wakeUps,
 };
