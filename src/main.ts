@@ -87,6 +87,7 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
         clock: systemClock,
         logger,
         hubUrl: () => hub.url,
+        leaseMs: config.worker.leaseMs,
       })),
   };
   return { ctx, close: async () => store && (await store).close() };

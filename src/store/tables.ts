@@ -200,6 +200,9 @@ export interface SchedulesTable {
   next_run_at: string;
   lease_owner: string | null;
   lease_expires_at: string | null;
+  /** The host name and process id of the lease's holder: a restart on that host takes a dead one's lease at once. */
+  lease_host: string | null;
+  lease_pid: number | null;
   /** When the flow was woken while its lease was held; the release keeps it if it is earlier. */
   woken_at: string | null;
 }

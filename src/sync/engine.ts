@@ -6,7 +6,6 @@ import { runImport } from './import-runner.js';
 import { isFlowId } from './integrations.js';
 import type { ResolvedIntegration } from './integrations.js';
 import type { Leases } from './leases.js';
-import { LEASE_MS } from './leases.js';
 import { deliverReports, nextReportAttempt, relayEvents } from './outbox.js';
 import { getRun, RunRecorder } from './runs.js';
 import type { RunSummary } from './runs.js';
@@ -62,7 +61,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
         (held) => held || controller.abort(new WmsyncError('transient', 'the lease of this run was lost to another worker')),
         () => undefined,
       );
-    }, LEASE_MS / 5);
+    }, leases.leaseMs / 3);
     let failure: WmsyncError | undefined;
     try {
       const api = integration.connector.createApi({

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
+import { loadConfig } from '../../src/config/schema.js';
 import { builtinRegistry } from '../../src/connectors/builtin.js';
 import type { ConnectorRegistry } from '../../src/connectors/registry.js';
 import { systemClock } from '../../src/kernel/clock.js';
@@ -27,6 +28,7 @@ export function testHub(store: TestStore, options: { registry?: ConnectorRegistr
     clock,
     logger,
     hubUrl: () => hub.url,
+    leaseMs: loadConfig({}).worker.leaseMs,
   });
   return { wms, sync, logger, hub };
 }

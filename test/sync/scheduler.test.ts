@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mycashflow } from '../../connectors/mycashflow/connector.js';
 import { startMycashflowSandbox } from '../../connectors/mycashflow/sandbox/server.js';
@@ -162,14 +164,17 @@ describe('run history', () => {
   });
 });
 
+/** A lease holder of its own host: none of them is taken for another's dead predecessor. */
+const holder = (owner: string) => ({ holder: { owner, host: `host-of-${owner}`, pid: process.pid }, leaseMs: 30_000 });
+
 describe('lease', () => {
   it('tells a worker whose lapsed lease another took over that it no longer holds it (its run then stops)', async () => {
     const store = await openTestStore();
     try {
       const { createLeases } = await import('../../src/sync/leases.js');
       const clock = { now: () => new Date() };
-      const mine = createLeases(store.db, clock, 'me');
-      const theirs = createLeases(store.db, clock, 'them');
+      const mine = createLeases(store.db, clock, holder('me'));
+      const theirs = createLeases(store.db, clock, holder('them'));
       const hub = testHub(store);
       await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
       const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
@@ -206,8 +211,8 @@ describe('wake-ups', () => {
     const hub = testHub(store, { clock });
     await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
     const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
-    const worker = createLeases(store.db, clock, 'worker');
-    const relay = createLeases(store.db, clock, 'relay');
+    const worker = createLeases(store.db, clock, holder('worker'));
+    const relay = createLeases(store.db, clock, holder('relay'));
     expect(await worker.acquire(integration.id, 'delivery-report')).toBe(true);
     now += 12_000;
     // New shipments while the run sends what it found: the scheduler of any process wakes the flow.
@@ -250,3 +255,50 @@ describe('wake-ups', () => {
     }
   });
 });
+
+describe('lease of a restarted worker', () => {
+  let store: TestStore;
+  const clock = { now: () => new Date() };
+  beforeEach(async () => {
+    store = await openTestStore();
+  });
+  afterEach(async () => {
+    await store?.drop();
+  });
+
+  /** The pid of a process that has exited. */
+  const deadPid = async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    await once(child, 'exit');
+    return child.pid!;
+  };
+  const holdLease = async (integrationId: number, holder: { owner: string; host: string; pid: number }) =>
+    store.db
+      .insertInto('schedules')
+      .values({ integration_id: integrationId, flow: 'order-import', next_run_at: new Date(0).toISOString(), lease_owner: holder.owner, lease_host: holder.host, lease_pid: holder.pid, lease_expires_at: new Date(Date.now() + 60_000).toISOString() })
+      .onConflict((oc) => oc.columns(['integration_id', 'flow']).doUpdateSet({ lease_owner: holder.owner, lease_host: holder.host, lease_pid: holder.pid }))
+      .execute();
+
+  it("takes at once an unexpired lease of a dead process of its own host, never a live one's, its own pid's or another host's", async () => {
+    const { createLeases } = await import('../../src/sync/leases.js');
+    const hub = testHub(store);
+    await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+    const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
+    const me = createLeases(store.db, clock, { holder: { owner: 'restarted', host: 'node-1', pid: process.pid }, leaseMs: 30_000 });
+
+    await holdLease(integration.id, { owner: 'live-sibling', host: 'node-1', pid: process.ppid });
+    expect(await me.due(10)).toEqual([]);
+    expect(await me.acquire(integration.id, 'order-import')).toBe(false);
+    await holdLease(integration.id, { owner: 'other-host', host: 'node-2', pid: await deadPid() });
+    expect(await me.acquire(integration.id, 'order-import')).toBe(false);
+
+    await holdLease(integration.id, { owner: 'crashed', host: 'node-1', pid: await deadPid() });
+    expect(await me.due(10)).toEqual([{ integrationId: integration.id, flow: 'order-import' }]);
+    expect(await me.acquire(integration.id, 'order-import')).toBe(true);
+
+    // Another engine in this very process (tests run two) is alive, whatever its owner says.
+    await holdLease(integration.id, { owner: 'same-process', host: 'node-1', pid: process.pid });
+    expect(await me.acquire(integration.id, 'order-import')).toBe(false);
+  });
+});
+

@@ -6,6 +6,7 @@ import { oauth } from './0003-oauth.js';
 import { access } from './0004-access.js';
 import { samples } from './0005-samples.js';
 import { wakeUps } from './0006-wake-ups.js';
+import { leaseHolders } from './0007-lease-holders.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -15,4 +16,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0004-access': access,
   '0005-samples': samples,
   '0006-wake-ups': wakeUps,
+  '0007-lease-holders': leaseHolders,
 };
