@@ -101,6 +101,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   source_samples: SourceSamplesTable;
+  walk_positions: WalkPositionsTable;
 }
 
 /** One goods owner's link to one external system. */
@@ -127,6 +128,14 @@ export interface CursorsTable {
   integration_id: number;
   flow: string;
   cursor: string;
+  updated_at: string;
+}
+
+/** Where a cut-off walk of a list not sorted by time goes on from (the flow's own text). */
+export interface WalkPositionsTable {
+  integration_id: number;
+  flow: string;
+  position: string;
   updated_at: string;
 }
 

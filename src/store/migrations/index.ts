@@ -7,6 +7,7 @@ import { access } from './0004-access.js';
 import { samples } from './0005-samples.js';
 import { wakeUps } from './0006-wake-ups.js';
 import { leaseHolders } from './0007-lease-holders.js';
+import { walkPositions } from './0008-walk-positions.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -17,4 +18,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0005-samples': samples,
   '0006-wake-ups': wakeUps,
   '0007-lease-holders': leaseHolders,
+  '0008-walk-positions': walkPositions,
 };
