@@ -12,6 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { mycashflow } from '../connectors/mycashflow/connector.js';
+import { loadConfig } from '../src/config/schema.js';
 import { createRegistry } from '../src/connectors/registry.js';
 import { systemClock } from '../src/kernel/clock.js';
 import { createSecretBox } from '../src/kernel/secrets.js';
@@ -36,6 +37,7 @@ async function hub(sandboxUrl: string, settings: Record<string, string> = {}) {
     logger: pino({ level: 'silent' }),
     hubUrl: () => 'http://127.0.0.1:9',
     allowPrivateTargets: ['127.0.0.1'],
+    leaseMs: loadConfig({}).worker.leaseMs,
   });
   await wms.addGoodsOwner({ code: 'BENCH', name: 'Bench Oy' });
   const integration = await sync.integrations.add({

@@ -88,6 +88,7 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
         logger,
         hubUrl: () => hub.url,
         allowPrivateTargets: config.outbound.allowPrivateTargets,
+        leaseMs: config.worker.leaseMs,
       })),
   };
   return { ctx, close: async () => store && (await store).close() };

@@ -68,13 +68,17 @@ describe('fixture replay', () => {
     expect(query.has('updated_at-from')).toBe(false);
   });
 
-  it('turns an open order into an upsert and a cancelled one into a cancel, with one cursor at the end', async () => {
+  it('turns an open order into an upsert and a cancelled one into a cancel, with a cursor only up to where both statuses are read', async () => {
     const requests: URL[] = [];
     const pages = await fetchAll('order-import', requests);
     expect(requests.map((u) => u.searchParams.get('status'))).toEqual(['open', 'cancelled']);
     expect(requests[0]!.searchParams.get('expand')).toBe('products,comments,tax_summary,shipments,payments');
-    expect(pages.slice(0, -1).every((p) => p.cursor === undefined)).toBe(true);
-    expect(pages.at(-1)).toEqual({ records: [], cursor: '2025-03-05T11:02:33+00:00' });
+    // No cursor before both streams are read; then the earlier of the two; the newest once both end.
+    expect(pages.map((p) => [p.records.map((r) => r.externalId), p.cursor])).toEqual([
+      [['5001'], undefined],
+      [['5002'], '2025-03-05T09:30:00+00:00'],
+      [[], '2025-03-05T11:02:33+00:00'],
+    ]);
     const records = pages.flatMap((p) => p.records);
     expect(records.map((r) => [r.externalId, r.label, r.action])).toEqual([
       ['5001', 'order 5001', 'upsert'],

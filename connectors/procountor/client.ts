@@ -46,8 +46,8 @@ export interface ProcountorApi {
   products(query: Query, signal: AbortSignal): AsyncIterable<WireRecord<Product>[]>;
   /** Products by id through the batch GET, 200 a call; ids Procountor does not have are left out. */
   productsByIds(ids: number[], signal: AbortSignal): Promise<WireRecord<Product>[]>;
-  /** Every page of `GET /invoices` for `query` (heads without rows), walked by previousId. */
-  invoiceHeads(query: Query, signal: AbortSignal): AsyncIterable<WireRecord<InvoiceBasicInfo>[]>;
+  /** Every page of `GET /invoices` for `query` (heads without rows), walked by previousId from `afterId` (default 0: the start). */
+  invoiceHeads(query: Query, signal: AbortSignal, afterId?: number): AsyncIterable<WireRecord<InvoiceBasicInfo>[]>;
   /** Full invoices with rows through the batch GET, 200 a call; unknown ids are left out. */
   invoicesByIds(ids: number[], signal: AbortSignal): Promise<WireRecord<Invoice>[]>;
   invoiceStatus(id: string, signal: AbortSignal): Promise<InvoiceStatus>;
@@ -93,8 +93,8 @@ export function createProcountorClient(options: ClientOptions): ProcountorApi {
    * than the server's own page size ends the walk; the older `{products}` shape has no meta, so
    * there only an empty page does (a server that caps the size lower cannot end it early).
    */
-  async function* keysetPages(path: string, query: Query, schema: z.ZodType<SearchPage>, signal: AbortSignal) {
-    for (let previousId = 0; ; ) {
+  async function* keysetPages(path: string, query: Query, schema: z.ZodType<SearchPage>, signal: AbortSignal, afterId = 0) {
+    for (let previousId = afterId; ; ) {
       const request = { ...query, previousId, size: settings.pageSize, orderById: 'ASC' };
       const { data } = await http.request('GET', path, { query: request, schema, signal });
       const { results, meta } = data;
@@ -134,8 +134,8 @@ export function createProcountorClient(options: ClientOptions): ProcountorApi {
       }
     },
     productsByIds: (ids, signal) => batch('products', ids, productSchema, productLabel, signal),
-    async *invoiceHeads(query, signal) {
-      for await (const page of keysetPages('/invoices', query, searchResultSchema, signal)) {
+    async *invoiceHeads(query, signal, afterId) {
+      for await (const page of keysetPages('/invoices', query, searchResultSchema, signal, afterId)) {
         yield page.map((raw) => parseWireRecord(invoiceBasicInfoSchema, raw, invoiceLabel(raw)));
       }
     },

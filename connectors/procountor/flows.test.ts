@@ -56,6 +56,26 @@ describe('order and purchase-order import against the sandbox', () => {
     expect(records.every((r) => r.issues === undefined && r.action === undefined)).toBe(true);
   });
 
+  it('gives a position after every page, and a walk resumed from one goes on after its last id with the cursor from before the cut', async () => {
+    const sandbox = testSandbox();
+    const { api } = inProcessApi(sandbox);
+    const since = new Date('2020-01-01T00:00:00Z');
+    const whole = await drain(importFlow('order-import').fetch(api, { since, signal }));
+    const walked = whole.filter((p) => p.position !== undefined);
+    expect(walked.length).toBeGreaterThan(2);
+    // Cut off after the second page: the next run continues from its position.
+    const position = JSON.parse(walked[1]!.position!) as { since: string; afterId: number; newest: string };
+    expect(position.since).toBe(since.toISOString());
+    sandbox.recorder.clear();
+    const resumed = await drain(importFlow('order-import').fetch(api, { since: new Date(), signal, resumeFrom: walked[1]!.position! }));
+    const ids = (pages: typeof whole) => pages.flatMap((p) => p.records.map((r) => r.externalId));
+    expect(ids(resumed)).toEqual(ids(walked.slice(2)));
+    const searches = sandbox.recorder.filter('GET', /\/api\/invoices$/);
+    expect(Number(searches[0]!.query.previousId)).toBe(position.afterId);
+    expect(searches.every((r) => r.query.versionStartDate === '2020-01-01T00:00:00')).toBe(true);
+    expect(resumed.at(-1)).toEqual({ records: [], cursor: position.newest });
+  });
+
   it('turns an invalidated sales order into a cancel, and a sales order without a number into a clear failure', async () => {
     const sandbox = testSandbox({ invoices: 5 });
     const { api } = inProcessApi(sandbox);

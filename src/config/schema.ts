@@ -38,6 +38,12 @@ export const configSections = {
   worker: {
     concurrency: entry({ env: 'WMSYNC_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64), default: 2, doc: 'Flows one process runs at once' }),
     tickMs: entry({ env: 'WMSYNC_SCHEDULER_TICK_MS', schema: z.coerce.number().int().min(50).max(60_000), default: 1000, doc: 'How often the scheduler looks for due flows and new warehouse events (ms)' }),
+    leaseMs: entry({
+      env: 'WMSYNC_LEASE_MS',
+      schema: z.coerce.number().int().min(3000).max(3_600_000),
+      default: 30_000,
+      doc: "How long a flow's lease lasts unless renewed (ms); a run renews it every third of this. A crashed worker's flows are taken over by another host after this; a restart on the same host takes them at once",
+    }),
   },
   log: {
     level: entry({ env: 'WMSYNC_LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', doc: 'Log level' }),

@@ -102,6 +102,7 @@ export interface Database {
   sessions: SessionsTable;
   login_throttles: LoginThrottlesTable;
   source_samples: SourceSamplesTable;
+  walk_positions: WalkPositionsTable;
 }
 
 /** One goods owner's link to one external system. */
@@ -128,6 +129,14 @@ export interface CursorsTable {
   integration_id: number;
   flow: string;
   cursor: string;
+  updated_at: string;
+}
+
+/** Where a cut-off walk of a list not sorted by time goes on from (the flow's own text). */
+export interface WalkPositionsTable {
+  integration_id: number;
+  flow: string;
+  position: string;
   updated_at: string;
 }
 
@@ -201,6 +210,11 @@ export interface SchedulesTable {
   next_run_at: string;
   lease_owner: string | null;
   lease_expires_at: string | null;
+  /** The host name and process id of the lease's holder: a restart on that host takes a dead one's lease at once. */
+  lease_host: string | null;
+  lease_pid: number | null;
+  /** When the flow was woken while its lease was held; the release keeps it if it is earlier. */
+  woken_at: string | null;
 }
 
 /** Small named values of the engine, e.g. how far the event relay has read. */

@@ -6,8 +6,7 @@ import { runImport } from './import-runner.js';
 import { isFlowId } from './integrations.js';
 import type { ResolvedIntegration } from './integrations.js';
 import type { Leases } from './leases.js';
-import { LEASE_MS } from './leases.js';
-import { deliverReports, relayEvents } from './outbox.js';
+import { deliverReports, nextReportAttempt, relayEvents } from './outbox.js';
 import { getRun, RunRecorder } from './runs.js';
 import type { RunSummary } from './runs.js';
 import { runStockExport } from './stock-export-runner.js';
@@ -37,11 +36,17 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
     }
   }
 
-  function nextRunAfter(integration: ResolvedIntegration, failed: WmsyncError | undefined): Date {
+  async function nextRunAfter(integration: ResolvedIntegration, flowId: FlowId, failed: WmsyncError | undefined): Promise<Date> {
     const interval = integration.intervalMinutes * 60_000;
     // A temporary failure comes back within a minute rather than a whole interval.
     const wait = failed?.kind === 'transient' ? Math.min(interval, failed.retryAfterMs ?? 60_000) : interval;
-    return new Date(clock.now().getTime() + wait);
+    const next = new Date(clock.now().getTime() + wait);
+    // A report that failed on its own comes due at its retry time, and the flow with it. Not after
+    // a failed run: its reports were left waiting by the failure, and would only fail again at once.
+    const isReport = integration.connector.flows.some((f: { id: string; kind: string }) => f.id === flowId && f.kind === 'report');
+    if (failed || !isReport) return next;
+    const retry = await nextReportAttempt(deps, integration.id, flowId);
+    return retry && retry < next ? retry : next;
   }
 
   async function execute(integration: ResolvedIntegration, flowId: FlowId, options: RunOptions): Promise<{ summary: RunSummary; error?: WmsyncError }> {
@@ -56,7 +61,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
         (held) => held || controller.abort(new WmsyncError('transient', 'the lease of this run was lost to another worker')),
         () => undefined,
       );
-    }, LEASE_MS / 5);
+    }, leases.leaseMs / 3);
     let failure: WmsyncError | undefined;
     try {
       const api = integration.connector.createApi({
@@ -109,7 +114,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
         error = result.error;
         return result.summary;
       } finally {
-        await leases.release(integrationId, flowId, nextRunAfter(integration, error));
+        await leases.release(integrationId, flowId, await nextRunAfter(integration, flowId, error));
       }
     },
 

@@ -12,8 +12,9 @@ import { recordHash, targets } from './targets.js';
 
 /**
  * fetch → map → validate → skip if unchanged → upsert → link, page by page. The cursor of a page
- * is committed after its records are written: a crash re-reads that page, and the links make the
- * second pass report "unchanged". Records that failed before are retried first, by id.
+ * (or the walk position, for lists not sorted by time) is committed after its records are
+ * written: a crash re-reads that page, and the links make the second pass report "unchanged".
+ * Records that failed before are retried first, by id.
  */
 export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable, retryOnly?: string[] | 'all'): Promise<void> {
   const { integration, flow, api, recorder, signal } = run;
@@ -83,8 +84,11 @@ export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknow
 
   const cursor = await deps.cursors.get(integration.id, flow.id);
   const since = cursor ? new Date(Date.parse(cursor) - integration.overlapMinutes * 60_000) : undefined;
-  for await (const page of flow.fetch(api, { since, signal })) {
+  const resumeFrom = await deps.cursors.walkPosition(integration.id, flow.id);
+  for await (const page of flow.fetch(api, { since, signal, ...(resumeFrom === undefined ? {} : { resumeFrom }) })) {
     await processPage(page.records);
     if (page.cursor) await deps.cursors.advance(integration.id, flow.id, page.cursor);
+    if (page.position) await deps.cursors.keepWalkPosition(integration.id, flow.id, page.position);
   }
+  await deps.cursors.endWalk(integration.id, flow.id);
 }

@@ -8,6 +8,8 @@ import { backoffDelay } from '../connectors/http/backoff.js';
 const reportFlowOf = { 'order.shipped': 'delivery-report', 'purchase-order.received': 'receipt-report' } as const;
 const linkKindOf = { 'order.shipped': 'order', 'purchase-order.received': 'purchaseOrder' } as const;
 const RELAY_KEY = 'relay.events';
+/** Reports still to go out: not yet sent, or sent with an outcome to check. */
+const waiting = ['pending', 'sending'];
 
 /**
  * Moves warehouse events into the outbox of every integration that brought the record in and has
@@ -78,7 +80,7 @@ export async function deliverReports(deps: EngineDeps, run: FlowRun<ReportFlow<u
     .selectAll()
     .where('integration_id', '=', integration.id)
     .where('flow', '=', flow.id)
-    .where('status', 'in', ['pending', 'sending'])
+    .where('status', 'in', waiting)
     .where('next_attempt_at', '<=', deps.clock.now().toISOString())
     .orderBy('id')
     .limit(500)
@@ -115,6 +117,18 @@ export async function deliverReports(deps: EngineDeps, run: FlowRun<ReportFlow<u
       recorder.add({ record: label, externalId: entry.external_id, outcome: 'failed', issues: [{ record: label, field: flow.id, reason: e.message }] });
     }
   }
+}
+
+/** When the next waiting report of a flow is due (a retry time, or now for a backlog); undefined when none waits. */
+export async function nextReportAttempt(deps: Pick<EngineDeps, 'db'>, integrationId: number, flow: string): Promise<Date | undefined> {
+  const row = await deps.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('next_attempt_at').as('next'))
+    .where('integration_id', '=', integrationId)
+    .where('flow', '=', flow)
+    .where('status', 'in', waiting)
+    .executeTakeFirst();
+  return row?.next ? new Date(row.next) : undefined;
 }
 
 /** Puts failed reports back in the queue, now: the "retry" of the UI and CLI. */

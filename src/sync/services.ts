@@ -12,7 +12,7 @@ import { createEngine } from './engine.js';
 import { createFailures } from './failures.js';
 import type { EngineDeps } from './flow-run.js';
 import { createIntegrationStore } from './integrations.js';
-import { createLeases, workerId } from './leases.js';
+import { createLeases, thisProcess } from './leases.js';
 import { createLinks } from './links.js';
 import { listReports, retryReports } from './outbox.js';
 import { getRun, listRuns } from './runs.js';
@@ -33,6 +33,8 @@ export interface SyncServiceDeps {
   hubUrl: () => string;
   /** Private addresses integrations may call anyway (`*`, IPs, CIDR ranges); none by default. */
   allowPrivateTargets?: string[];
+  /** How long a flow's lease lasts unless renewed (WMSYNC_LEASE_MS). */
+  leaseMs: number;
 }
 
 /** The sync engine and what surrounds it, wired once per process. */
@@ -55,7 +57,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     oauthRedirectUri: () => `${deps.hubUrl()}/oauth/callback`,
     outbound,
   };
-  const leases = createLeases(store.db, clock, workerId());
+  const leases = createLeases(store.db, clock, { holder: thisProcess(), leaseMs: deps.leaseMs });
   const engine = createEngine({ ...engineDeps, leases });
   return {
     registry: deps.registry,

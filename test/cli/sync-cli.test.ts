@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMycashflowSandbox } from '../../connectors/mycashflow/sandbox/server.js';
 import type { RunningSandbox } from '../../connectors/mycashflow/sandbox/server.js';
-import { runCli } from '../support/cli.js';
+import { once } from 'node:events';
+import { runCli, spawnCli } from '../support/cli.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
 
@@ -105,5 +106,31 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     const retried = (await cli('--json', 'runs', 'retry', String(id), '--flow', 'order-import', '--record', String(open[0]!.id))).json();
     expect(retried).toMatchObject({ status: 'succeeded', counts: { created: 1 } });
     expect((await cli('--json', 'integrations', 'status', String(id))).json().health).not.toBe('failing');
+  });
+
+  it('takes over at once the lease of its own previous process on this host, killed mid-run', async () => {
+    const id = await addIntegration();
+    // The shop answers slowly, so that the first `sync` is still running when it is killed.
+    sandbox.sandbox.configure({ latencyMs: 30_000 });
+    const child = spawnCli(store, ['sync', String(id), '--flow', 'order-import']);
+    try {
+      const leased = () => store.db.selectFrom('schedules').select('lease_owner').where('integration_id', '=', id).where('flow', '=', 'order-import').executeTakeFirst();
+      for (let tries = 0; !(await leased())?.lease_owner; tries++) {
+        if (tries > 200) throw new Error('the first sync never took its lease');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    sandbox.sandbox.configure({ latencyMs: 0 });
+
+    // Its lease has not expired, but its holder is a dead process of this host: no wait.
+    const again = await cli('--json', 'sync', String(id), '--flow', 'order-import');
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.json<{ status: string }[]>()[0]!.status).toBe('succeeded');
+    const runs = (await cli('--json', 'runs', 'list', '--integration', String(id))).json<{ status: string; error: string | null }[]>();
+    expect(runs.map((r) => [r.status, r.error])).toContainEqual(['failed', 'abandoned: the worker running it stopped']);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
+import { loadConfig } from '../../src/config/schema.js';
 import { builtinRegistry } from '../../src/connectors/builtin.js';
 import type { ConnectorRegistry } from '../../src/connectors/registry.js';
 import { systemClock } from '../../src/kernel/clock.js';
@@ -32,6 +33,7 @@ export function testHub(store: TestStore, options: { registry?: ConnectorRegistr
     logger,
     hubUrl: () => hub.url,
     allowPrivateTargets: options.allowPrivateTargets ?? ['127.0.0.0/8'],
+    leaseMs: loadConfig({}).worker.leaseMs,
   });
   return { wms, sync, logger, hub };
 }

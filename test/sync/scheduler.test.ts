@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mycashflow } from '../../connectors/mycashflow/connector.js';
 import { startMycashflowSandbox } from '../../connectors/mycashflow/sandbox/server.js';
@@ -5,6 +7,7 @@ import type { RunningSandbox } from '../../connectors/mycashflow/sandbox/server.
 import { createRegistry } from '../../src/connectors/registry.js';
 import type { Connector } from '../../src/connectors/sdk/connector.js';
 import type { Scheduler } from '../../src/sync/scheduler.js';
+import { WmsyncError } from '../../src/kernel/errors.js';
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
@@ -161,14 +164,17 @@ describe('run history', () => {
   });
 });
 
+/** A lease holder of its own host: none of them is taken for another's dead predecessor. */
+const holder = (owner: string) => ({ holder: { owner, host: `host-of-${owner}`, pid: process.pid }, leaseMs: 30_000 });
+
 describe('lease', () => {
   it('tells a worker whose lapsed lease another took over that it no longer holds it (its run then stops)', async () => {
     const store = await openTestStore();
     try {
       const { createLeases } = await import('../../src/sync/leases.js');
       const clock = { now: () => new Date() };
-      const mine = createLeases(store.db, clock, 'me');
-      const theirs = createLeases(store.db, clock, 'them');
+      const mine = createLeases(store.db, clock, holder('me'));
+      const theirs = createLeases(store.db, clock, holder('them'));
       const hub = testHub(store);
       await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
       const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
@@ -184,3 +190,115 @@ describe('lease', () => {
     }
   });
 });
+
+describe('wake-ups', () => {
+  let store: TestStore;
+  let now: number;
+  const clock = { now: () => new Date(now) };
+  const nextRunOf = async (integrationId: number, flow: string) =>
+    (await store.db.selectFrom('schedules').select('next_run_at').where('integration_id', '=', integrationId).where('flow', '=', flow).executeTakeFirstOrThrow()).next_run_at;
+
+  beforeEach(async () => {
+    store = await openTestStore();
+    now = Date.parse('2024-05-02T20:29:00.000Z');
+  });
+  afterEach(async () => {
+    await store?.drop();
+  });
+
+  it('keeps a wake-up that arrives during a run: the release takes the earlier of the wake and the interval', async () => {
+    const { createLeases } = await import('../../src/sync/leases.js');
+    const hub = testHub(store, { clock });
+    await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+    const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
+    const worker = createLeases(store.db, clock, holder('worker'));
+    const relay = createLeases(store.db, clock, holder('relay'));
+    expect(await worker.acquire(integration.id, 'delivery-report')).toBe(true);
+    now += 12_000;
+    // New shipments while the run sends what it found: the scheduler of any process wakes the flow.
+    await relay.wake(integration.id, 'delivery-report');
+    const wokenAt = clock.now().toISOString();
+    now += 6_000;
+    await worker.release(integration.id, 'delivery-report', new Date(now + 15 * 60_000));
+    expect(await nextRunOf(integration.id, 'delivery-report')).toBe(wokenAt);
+
+    // A wake before the run began is the run's own reason to start: it is not kept past the run.
+    expect(await worker.acquire(integration.id, 'delivery-report')).toBe(true);
+    const next = new Date(now + 15 * 60_000);
+    await worker.release(integration.id, 'delivery-report', next);
+    expect(await nextRunOf(integration.id, 'delivery-report')).toBe(next.toISOString());
+  });
+
+  it('makes a report flow due when a failed report comes up for retry, not a whole interval later', async () => {
+    const sandbox = await startMycashflowSandbox({ port: 0, seed: 11, products: 10, orders: 12, rateLimit: { perSecond: 0, burst: 0 } });
+    try {
+      const report = mycashflow.flows.find((f) => f.id === 'delivery-report')!;
+      // The shop answers "try again in 40 s" to the report.
+      const busy: Connector<any> = {
+        ...mycashflow,
+        flows: mycashflow.flows.map((f) =>
+          f.id !== 'delivery-report' ? f : { ...report, send: async () => Promise.reject(new WmsyncError('transient', 'MyCashflow: 503', [], { retryAfterMs: 40_000 })) },
+        ) as never,
+      };
+      const hub = testHub(store, { clock, registry: createRegistry([busy]) });
+      await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+      const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { baseUrl: sandbox.url }, secrets: { username: 'api@sandbox.example', apiKey: 'sandbox-key' } });
+      await hub.sync.engine.runFlow(integration.id, 'order-import', { trigger: 'manual' });
+      const order = (await hub.wms.listOrders('ACME', { limit: 1 })).items[0]!;
+      await hub.wms.setOrderStatus('ACME', order.orderInfo.goodsOwnerOrderNumber, { status: 450, waybill: 'JJFI-RETRY-1' });
+
+      const run = await hub.sync.engine.runFlow(integration.id, 'delivery-report', { trigger: 'manual' });
+      expect(run.counts.failed).toBe(1);
+      expect(await nextRunOf(integration.id, 'delivery-report')).toBe(new Date(now + 40_000).toISOString());
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('lease of a restarted worker', () => {
+  let store: TestStore;
+  const clock = { now: () => new Date() };
+  beforeEach(async () => {
+    store = await openTestStore();
+  });
+  afterEach(async () => {
+    await store?.drop();
+  });
+
+  /** The pid of a process that has exited. */
+  const deadPid = async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    await once(child, 'exit');
+    return child.pid!;
+  };
+  const holdLease = async (integrationId: number, holder: { owner: string; host: string; pid: number }) =>
+    store.db
+      .insertInto('schedules')
+      .values({ integration_id: integrationId, flow: 'order-import', next_run_at: new Date(0).toISOString(), lease_owner: holder.owner, lease_host: holder.host, lease_pid: holder.pid, lease_expires_at: new Date(Date.now() + 60_000).toISOString() })
+      .onConflict((oc) => oc.columns(['integration_id', 'flow']).doUpdateSet({ lease_owner: holder.owner, lease_host: holder.host, lease_pid: holder.pid }))
+      .execute();
+
+  it("takes at once an unexpired lease of a dead process of its own host, never a live one's, its own pid's or another host's", async () => {
+    const { createLeases } = await import('../../src/sync/leases.js');
+    const hub = testHub(store);
+    await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+    const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
+    const me = createLeases(store.db, clock, { holder: { owner: 'restarted', host: 'node-1', pid: process.pid }, leaseMs: 30_000 });
+
+    await holdLease(integration.id, { owner: 'live-sibling', host: 'node-1', pid: process.ppid });
+    expect(await me.due(10)).toEqual([]);
+    expect(await me.acquire(integration.id, 'order-import')).toBe(false);
+    await holdLease(integration.id, { owner: 'other-host', host: 'node-2', pid: await deadPid() });
+    expect(await me.acquire(integration.id, 'order-import')).toBe(false);
+
+    await holdLease(integration.id, { owner: 'crashed', host: 'node-1', pid: await deadPid() });
+    expect(await me.due(10)).toEqual([{ integrationId: integration.id, flow: 'order-import' }]);
+    expect(await me.acquire(integration.id, 'order-import')).toBe(true);
+
+    // Another engine in this very process (tests run two) is alive, whatever its owner says.
+    await holdLease(integration.id, { owner: 'same-process', host: 'node-1', pid: process.pid });
+    expect(await me.acquire(integration.id, 'order-import')).toBe(false);
+  });
+});
+

@@ -1,4 +1,5 @@
 import type { ImportFlow, ImportPage, SourceRecord } from '../../../src/connectors/sdk/flows.js';
+import { pagesByTimeAcross } from '../../../src/connectors/sdk/streams-by-time.js';
 import { rawText } from '../../../src/connectors/sdk/wire-records.js';
 import type { MycashflowApi, WireOrder } from '../client.js';
 import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
@@ -16,30 +17,19 @@ export function orderRecord(item: WireRecord<WireOrder>): SourceRecord {
   return { externalId, label, source: item.value, action };
 }
 
-/** The later of two updated_at texts; unreadable ones are ignored. */
-function later(current: string | undefined, candidate: string | undefined): string | undefined {
-  if (candidate === undefined || Number.isNaN(Date.parse(candidate))) return current;
-  return current === undefined || Date.parse(candidate) > Date.parse(current) ? candidate : current;
-}
-
 export const orderImport: ImportFlow<MycashflowApi> = {
   kind: 'import',
   id: 'order-import',
   description: 'Orders in the chosen statuses (Open and Cancelled by default) changed since the last run; Cancelled ones cancel the WMS order',
   enabledByDefault: true,
   mapping: toOrder,
-  async *fetch(api, { since, signal }): AsyncIterable<ImportPage> {
-    let newest: string | undefined;
+  fetch(api, { since, signal }): AsyncIterable<ImportPage> {
     // One stream per status: whether the real API takes a comma list in `status` is unverified.
-    for (const status of api.settings.orderStatuses) {
-      const query = { status, 'updated_at-from': since?.toISOString(), sort: 'updated_at-asc', expand };
-      for await (const page of api.orders(query, signal)) {
-        for (const item of page) newest = later(newest, rawText(item.raw, 'updated_at'));
-        yield { records: page.map(orderRecord) };
-      }
-    }
-    // The streams interleave in time, so no page's cursor is safe to commit before all are read.
-    if (newest !== undefined) yield { records: [], cursor: newest };
+    // Each is sorted by updated_at ascending; read side by side, a cursor is safe after every page.
+    const lists = api.settings.orderStatuses.map((status) =>
+      api.orders({ status, 'updated_at-from': since?.toISOString(), sort: 'updated_at-asc', expand }, signal),
+    );
+    return pagesByTimeAcross(lists, (item) => rawText(item.raw, 'updated_at'), (page) => page.map(orderRecord));
   },
   async fetchByIds(api, externalIds, signal) {
     const records: SourceRecord[] = [];

@@ -45,17 +45,39 @@ export function invoiceRecord(item: WireRecord<Invoice>, kind: InvoiceKind): Sou
   return [{ externalId, label, source }];
 }
 
-export async function* fetchInvoices(api: ProcountorApi, kind: InvoiceKind, { since, signal }: ImportRequest): AsyncIterable<ImportPage> {
-  const query = { types: kind.type, versionStartDate: since ? instantToDatetime(since) : undefined, ...kind.filters(api) };
-  let newest: string | undefined;
-  for await (const heads of api.invoiceHeads(query, signal)) {
-    for (const head of heads) newest = laterInstant(newest, versionToInstant(rawText(head.raw, 'version')));
+/** Where a walk of invoice heads had got to: its window, the last id written, the newest version seen. */
+interface WalkPosition {
+  since?: string;
+  afterId: number;
+  newest?: string;
+}
+
+const readPosition = (text: string | undefined): WalkPosition | undefined => (text === undefined ? undefined : (JSON.parse(text) as WalkPosition));
+
+/**
+ * The heads come in id order, not version order, so no page's newest version is a safe cursor:
+ * a later page may still hold an older change. Only the whole walk moves the cursor; after every
+ * page the walk's position (last id, newest version so far) is kept instead, and a run that was
+ * cut off goes on from there over the same window: a crash re-reads at most one page.
+ *
+ * A resumed walk does not count the versions it sees into the cursor. Invoices it had passed
+ * before the crash may have changed since, with a version later than anything seen before the
+ * crash but earlier than what the resumed part sees; the cursor from before the crash keeps them
+ * inside the next run's window.
+ */
+export async function* fetchInvoices(api: ProcountorApi, kind: InvoiceKind, { since, signal, resumeFrom }: ImportRequest): AsyncIterable<ImportPage> {
+  const resumed = readPosition(resumeFrom);
+  const from = resumed ? (resumed.since === undefined ? undefined : new Date(resumed.since)) : since;
+  const query = { types: kind.type, versionStartDate: from ? instantToDatetime(from) : undefined, ...kind.filters(api) };
+  let newest = resumed?.newest;
+  for await (const heads of api.invoiceHeads(query, signal, resumed?.afterId ?? 0)) {
+    if (!resumed) for (const head of heads) newest = laterInstant(newest, versionToInstant(rawText(head.raw, 'version')));
     // A head that did not parse is still read whole by its id: the full invoice says what is wrong.
     const ids = heads.map((head) => Number(rawText(head.raw, 'id'))).filter(Number.isInteger);
     const invoices = await api.invoicesByIds(ids, signal);
-    yield { records: invoices.flatMap((item) => invoiceRecord(item, kind)) };
+    const position: WalkPosition = { ...(from ? { since: from.toISOString() } : {}), afterId: Math.max(resumed?.afterId ?? 0, ...ids), ...(newest ? { newest } : {}) };
+    yield { records: invoices.flatMap((item) => invoiceRecord(item, kind)), position: JSON.stringify(position) };
   }
-  // Pages run in id order, not version order: only once all are written is the newest version safe to keep.
   if (newest !== undefined) yield { records: [], cursor: newest };
 }
 

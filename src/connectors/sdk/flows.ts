@@ -32,11 +32,19 @@ export interface ImportPage {
   records: SourceRecord[];
   /** The cursor after this page, from the source's clock; omitted = unchanged. */
   cursor?: string;
+  /**
+   * For a list that is not walked in time order, where no page's cursor is safe before the end:
+   * where to go on from if the run stops after this page is written. Opaque to the engine, kept
+   * until the walk ends, and handed back as `resumeFrom` to the next run.
+   */
+  position?: string;
 }
 
 export interface ImportRequest {
   /** Where the last run stopped, minus the overlap window; undefined on the first run. */
   since: Date | undefined;
+  /** The last `position` of a walk that was cut off (a crash, a lost lease): continue it. */
+  resumeFrom?: string;
   signal: AbortSignal;
 }
 

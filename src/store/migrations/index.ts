@@ -7,6 +7,9 @@ import { access } from './0004-access.js';
 import { samples } from './0005-samples.js';
 import { oauthStartedBy } from './0006-oauth-started-by.js';
 import { loginThrottles } from './0007-login-throttles.js';
+import { wakeUps } from './0008-wake-ups.js';
+import { leaseHolders } from './0009-lease-holders.js';
+import { walkPositions } from './0010-walk-positions.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -17,4 +20,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0005-samples': samples,
   '0006-oauth-started-by': oauthStartedBy,
   '0007-login-throttles': loginThrottles,
+  '0008-wake-ups': wakeUps,
+  '0009-lease-holders': leaseHolders,
+  '0010-walk-positions': walkPositions,
 };
