@@ -66,8 +66,8 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
     },
 
     /**
-     * Takes the lease if it is free or expired; true when this process now holds it. A wake-up
-     * from before is what this run will handle, so it is cleared.
+     * Takes the lease if it is free, expired, or left by a dead process of this host; true when
+     * this process now holds it. A wake-up from before is what this run will handle, so it is cleared.
      */
     async acquire(integrationId: number, flow: string): Promise<boolean> {
       await this.ensure(integrationId, flow, clock.now());
