@@ -29,7 +29,7 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.url ? await openPostgres(options.url, options) : openSqlite(options.dataDir);
   try {
-    await migrateToLatest(store.db, store.dialect);
+    await migrateToLatest(store.db, store.dialect, options.url ? options.schema : undefined);
   } catch (e) {
     await store.close();
     throw e;
