@@ -105,8 +105,8 @@ const serve: Serve = async (ctx, options) => {
   const wms = await ctx.wms();
   const sync = await ctx.sync();
   const users = await ctx.users();
-  const { maxBodyBytes, metricsToken, publicUrl } = ctx.config.http;
-  const app = createHttpApp({ wms, sync, users, logger: ctx.logger, metrics: createMetrics(), version: readVersion(), maxBodyBytes, ...(metricsToken ? { metricsToken } : {}), ...(publicUrl ? { publicUrl } : {}) });
+  const { maxBodyBytes, metricsToken, publicUrl, trustedProxies } = ctx.config.http;
+  const app = createHttpApp({ wms, sync, users, logger: ctx.logger, metrics: createMetrics(), version: readVersion(), maxBodyBytes, trustedProxies, ...(metricsToken ? { metricsToken } : {}), ...(publicUrl ? { publicUrl } : {}) });
   const server = await startHttpServer(app, { host: options.host ?? ctx.config.http.host, port: options.port ?? ctx.config.http.port });
   ctx.hub.url = ctx.config.http.publicUrl ?? server.url;
   const scheduler = options.worker === false ? undefined : sync.createScheduler({ tickMs: ctx.config.worker.tickMs, concurrency: ctx.config.worker.concurrency });

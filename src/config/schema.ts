@@ -22,6 +22,12 @@ export const configSections = {
     port: entry({ env: 'WMSYNC_PORT', schema: z.coerce.number().int().min(0).max(65535), default: 8080, doc: 'HTTP port' }),
     maxBodyBytes: entry({ env: 'WMSYNC_MAX_BODY_BYTES', schema: z.coerce.number().int().min(1024), default: 1024 * 1024, doc: 'Largest request body the HTTP server reads; larger ones get 413 before they are read' }),
     metricsToken: entry({ env: 'WMSYNC_METRICS_TOKEN', schema: z.string().min(16, 'must be at least 16 characters').optional(), default: undefined, doc: 'Bearer token Prometheus sends for /metrics; without one, /metrics wants a signed-in administrator' }),
+    trustedProxies: entry({
+      env: 'WMSYNC_TRUSTED_PROXIES',
+      schema: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+      default: '',
+      doc: 'Load balancers or proxies whose X-Forwarded-For names the client (IPs and CIDR ranges, comma-separated); used for sign-in throttling and set-up mode',
+    }),
     publicUrl: entry({ env: 'WMSYNC_PUBLIC_URL', schema: z.url().optional(), default: undefined, doc: 'Address users and systems reach the hub at (OAuth callbacks, sandboxes); default http://HOST:PORT' }),
   },
   outbound: {

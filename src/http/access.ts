@@ -5,6 +5,7 @@ import type { Principal, Users } from '../access/users.js';
 import { mayAccess } from '../access/users.js';
 import { commonSettings } from '../connectors/sdk/common-settings.js';
 import type { Connector } from '../connectors/sdk/connector.js';
+import type { AddressList } from '../kernel/address-list.js';
 import { WmsyncError, notFound } from '../kernel/errors.js';
 
 export const SESSION_COOKIE = 'wmsync_session';
@@ -17,14 +18,33 @@ export const principalOf = (c: Context): Principal => {
 };
 export const csrfTokenOf = (c: Context): string | undefined => c.get('csrfToken' as never) as string | undefined;
 
-/** The peer's address; '' for an in-process call (tests, the CLI), which has no socket. */
-export function remoteAddress(c: Context): string {
+function peerAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? '';
   } catch {
     return '';
   }
 }
+
+/**
+ * The client's address: the peer's, or, when the peer is a proxy the hub trusts
+ * (`WMSYNC_TRUSTED_PROXIES`), the nearest address in X-Forwarded-For that is not one of them.
+ * Behind a load balancer every request would otherwise come from it, and one guesser would
+ * throttle everyone's sign-in. '' for an in-process call (tests, the CLI), which has no socket.
+ */
+export function clientAddresses(trustedProxies: AddressList): MiddlewareHandler {
+  return async (c, next) => {
+    let address = peerAddress(c);
+    if (trustedProxies.has(address)) {
+      const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+      while (forwarded.length && trustedProxies.has(address)) address = forwarded.pop()!;
+    }
+    c.set('clientAddress' as never, address as never);
+    return next();
+  };
+}
+
+export const remoteAddress = (c: Context): string => (c.get('clientAddress' as never) as string | undefined) ?? peerAddress(c);
 
 /** A request from this machine: a loopback address, or an in-process call that has none. */
 function isLocal(c: Context): boolean {

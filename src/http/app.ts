@@ -2,7 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { routePath } from 'hono/route';
 import type { Users } from '../access/users.js';
-import { authenticate, requireAdmin, sameOriginWrites } from './access.js';
+import { authenticate, clientAddresses, requireAdmin, sameOriginWrites } from './access.js';
+import { parseAddressList } from '../kernel/address-list.js';
 import type { Logger } from '../kernel/logger.js';
 import type { SyncServices } from '../sync/services.js';
 import type { WmsPort } from '../wms/port.js';
@@ -35,6 +36,8 @@ export interface HttpDeps {
   metricsToken?: string;
   /** Where users reach the hub: https there turns on Strict-Transport-Security. */
   publicUrl?: string;
+  /** Proxies whose X-Forwarded-For names the client (addresses, CIDR ranges); none by default. */
+  trustedProxies?: string[];
 }
 
 /** The HTTP surface: API under /api/v1 with its OpenAPI document, health, metrics, admin pages. */
@@ -49,6 +52,7 @@ export function createHttpApp(deps: HttpDeps) {
     stop({ method: c.req.method, route });
   });
 
+  app.use(clientAddresses(parseAddressList(deps.trustedProxies ?? [], 'WMSYNC_TRUSTED_PROXIES')));
   app.use(securityHeaders(deps.publicUrl?.startsWith('https:') ?? false));
   app.use(bodyLimit({ maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `the request body is over ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes (WMSYNC_MAX_BODY_BYTES)`), 413) }));
   // Cross-site request forgery: writes from another site's pages are refused; JSON from another

@@ -64,6 +64,22 @@ describe('sign-in throttling', () => {
     expect((await attempt(ADMIN.email, ADMIN.password, '192.0.2.1')).status).toBe(303);
   });
 
+  it('counts the client behind a trusted load balancer, not the balancer, and ignores X-Forwarded-For from anyone else', async () => {
+    t = testApp(store, { clock: { now: () => new Date(now) } }, { trustedProxies: ['10.0.0.0/24'] });
+    const via = async (peer: string, forwardedFor: string, email: string, password: string) => {
+      const env = { incoming: { socket: { remoteAddress: peer } } };
+      const res = await t.app.request('/login', { method: 'POST', headers: { 'x-forwarded-for': forwardedFor }, body: new URLSearchParams({ email, password, next: '/' }) }, env);
+      return res.status;
+    };
+    // A guesser behind the balancer throttles only its own address.
+    for (let i = 0; i < 6; i++) expect(await via('10.0.0.5', '203.0.113.66', `guess${i}@hub.example`, 'wrong password!')).toBe(401);
+    expect(await via('10.0.0.5', '203.0.113.66, 10.0.0.9', ADMIN.email, ADMIN.password)).toBe(429);
+    expect(await via('10.0.0.6', '192.0.2.44', ADMIN.email, ADMIN.password)).toBe(303);
+    // A client that is not a trusted proxy cannot pick its address with the header.
+    for (let i = 0; i < 6; i++) expect(await via('198.51.100.200', `192.0.2.${i}`, `other${i}@hub.example`, 'wrong password!')).toBe(401);
+    expect(await via('198.51.100.200', '192.0.2.99', ADMIN.email, ADMIN.password)).toBe(429);
+  });
+
   it('computes no password hash for a throttled attempt', async () => {
     for (let i = 0; i < 6; i++) await fromAnywhere(ADMIN.email, 'wrong password!');
     expect(passwords.verifyPassword).toHaveBeenCalledTimes(6);

@@ -7,7 +7,7 @@ import { testHub } from './hub.js';
 import type { TestStore } from './stores.js';
 
 /** The HTTP app over a test store, driven in-process with app.request(). */
-export function testApp(store: TestStore, hubOptions: Parameters<typeof testHub>[1] = {}, httpOptions: Pick<HttpDeps, 'maxBodyBytes' | 'metricsToken' | 'publicUrl'> = {}) {
+export function testApp(store: TestStore, hubOptions: Parameters<typeof testHub>[1] = {}, httpOptions: Pick<HttpDeps, 'maxBodyBytes' | 'metricsToken' | 'publicUrl' | 'trustedProxies'> = {}) {
   const { wms, sync, logger, hub } = testHub(store, hubOptions);
   const users = createUsers(store.db, hubOptions.clock ?? systemClock);
   const app = createHttpApp({ wms, sync, users, logger, metrics: createMetrics(), version: 'test', ...httpOptions });

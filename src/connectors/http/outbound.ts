@@ -2,6 +2,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { familyOf, parseAddressList } from '../../kernel/address-list.js';
 import { WmsyncError, configError } from '../../kernel/errors.js';
 
 /**
@@ -42,25 +43,6 @@ const nonPublic: [string, number, 'ipv4' | 'ipv6'][] = [
 const refusedRanges = { ipv4: new BlockList(), ipv6: new BlockList() };
 for (const [network, prefix, type] of nonPublic) refusedRanges[type].addSubnet(network, prefix, type);
 
-/** `*`, or addresses and CIDR ranges: `127.0.0.1`, `10.1.0.0/16`, `::1`. */
-function allowList(entries: string[]): { all: boolean; list: BlockList } {
-  const list = new BlockList();
-  let all = false;
-  for (const entry of entries.map((e) => e.trim()).filter(Boolean)) {
-    if (entry === '*') {
-      all = true;
-      continue;
-    }
-    const [address = '', prefix] = entry.split('/');
-    const family = isIP(address);
-    if (!family) throw configError(`WMSYNC_ALLOW_PRIVATE_TARGETS: "${entry}" is not an IP address or CIDR range`);
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, Number(prefix), type);
-  }
-  return { all, list };
-}
-
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
 
 export function createOutboundPolicy(options: {
@@ -70,12 +52,9 @@ export function createOutboundPolicy(options: {
   trustedPrefixes: () => string[];
   lookup?: typeof dnsLookup;
 }): OutboundPolicy {
-  const allowed = allowList(options.allowPrivate);
+  const allowed = parseAddressList(options.allowPrivate, 'WMSYNC_ALLOW_PRIVATE_TARGETS');
   const lookup = options.lookup ?? dnsLookup;
-  const refuses = (address: string) => {
-    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-    return !allowed.all && refusedRanges[type].check(address, type) && !allowed.list.check(address, type);
-  };
+  const refuses = (address: string) => refusedRanges[familyOf(address)].check(address, familyOf(address)) && !allowed.has(address);
   const refusal = (what: string, host: string, address: string) =>
     configError(`${what} ${host} is a private, loopback or link-local address (${address}); the hub does not call those unless its administrator allows them with WMSYNC_ALLOW_PRIVATE_TARGETS`);
   const trusted = (url: URL) => options.trustedPrefixes().some((prefix) => url.href.startsWith(prefix));
