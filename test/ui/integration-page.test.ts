@@ -33,7 +33,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
     await page.waitForTimeout(300);
     await hub.sync.engine.runFlow(id, 'article-import', { trigger: 'schedule' });
     await expect.poll(() => page.locator('#runs tbody').textContent(), { timeout: 8000 }).toContain('article-import');
-    expect(await page.locator('#flows').textContent()).toContain('succeeded');
+    // The rows come with the event itself; the functions table is fetched again after it, so it is polled too.
+    await expect.poll(() => page.locator('#flows').textContent(), { timeout: 8000 }).toContain('succeeded');
     expect(await page.evaluate(() => (globalThis as { marker?: number }).marker)).toBe(1);
   });
 

@@ -27,9 +27,12 @@ export const clientScript = `
   if (!source || !('EventSource' in window)) return;
   var announcer = document.getElementById('live-status');
   var pending = false;
+  // An event that arrives while a refresh is on its way is kept, not dropped: it may be the run's
+  // last change (running → succeeded), and no other event would follow to show it.
+  var queued = null;
 
   function refresh(text) {
-    if (pending) return;
+    if (pending) { queued = text; return; }
     pending = true;
     setTimeout(function () {
       fetch(location.href, { headers: { 'x-wmsync-live': '1' }, credentials: 'same-origin' })
@@ -48,7 +51,10 @@ export const clientScript = `
           if (announcer && text) announcer.textContent = text;
         })
         .catch(function () { /* the next event tries again */ })
-        .finally(function () { pending = false; });
+        .finally(function () {
+          pending = false;
+          if (queued !== null) { var next = queued; queued = null; refresh(next); }
+        });
     }, 250);
   }
 
