@@ -72,7 +72,9 @@ export function authenticate(users: Users, kind: 'api' | 'page'): MiddlewareHand
       c.set('principal' as never, { userId: 0, email: 'set-up', role: 'admin', setup: true } as never);
       return next();
     }
-    if (kind === 'page') return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 302);
+    // The query comes along: an OAuth callback that finds the session expired must keep its code and state.
+    const { pathname, search } = new URL(c.req.url);
+    if (kind === 'page') return c.redirect(`/login?next=${encodeURIComponent(pathname + search)}`, 302);
     throw new WmsyncError('unauthorized', (await users.count()) === 0 ? 'no users yet: create the first administrator with `wmsync users add EMAIL --role admin`, or call from this machine' : 'sign in first (POST /login)');
   };
 }

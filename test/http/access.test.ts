@@ -39,6 +39,9 @@ describe('sign-in and access', () => {
     const page = await anonymous('GET', '/');
     expect(page.status).toBe(302);
     expect(page.location).toBe('/login?next=%2F');
+    const callback = await anonymous('GET', '/oauth/callback?code=abc&state=xyz');
+    expect(callback.status).toBe(302);
+    expect(callback.location).toBe(`/login?next=${encodeURIComponent('/oauth/callback?code=abc&state=xyz')}`);
     expect((await anonymous('GET', '/api/v1/openapi.json')).status).toBe(200);
     expect((await anonymous('GET', '/healthz')).status).toBe(200);
   });
