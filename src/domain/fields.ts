@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { isoAlpha2Codes } from './countries.js';
+
+/**
+ * No text holds a control character but tab, line feed and carriage return (PostgreSQL refuses
+ * NUL outright, and none of them belongs in a name or an address); a key (article number, order
+ * number) holds none at all, not even a tab.
+ */
+const noTextControl = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const noKeyControl = /^[^\u0000-\u001F\u007F]*$/;
+const controlMessage = 'must not contain control characters (such as NUL)';
 
 /** Shared field types of the canonical model. */
-export const text = (max = 500) => z.string().trim().max(max);
-export const key = (max = 100) => z.string().trim().min(1, 'is required').max(max);
+export const text = (max = 500) => z.string().trim().max(max).regex(noTextControl, controlMessage);
+export const key = (max = 100) => z.string().trim().min(1, 'is required').max(max).regex(noKeyControl, controlMessage);
 export const countryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "FI"');
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "FI"')
+  .refine((code) => isoAlpha2Codes.has(code), 'is not an assigned ISO 3166-1 alpha-2 code');
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"');
 export const money = z.number().finite();
 export const quantity = z.number().finite().positive('must be greater than 0');

@@ -10,7 +10,7 @@ import type { WmsPort } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { guardRecords } from './record-access.js';
-import { DEFAULT_MAX_BODY_BYTES, metricsAccess, securityHeaders } from './security.js';
+import { DEFAULT_MAX_BODY_BYTES, metricsAccess, refuseControlCharacters, securityHeaders } from './security.js';
 import { loginPages } from './pages/login.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
@@ -58,6 +58,7 @@ export function createHttpApp(deps: HttpDeps) {
   // Cross-site request forgery: writes from another site's pages are refused; JSON from another
   // site would need a CORS preflight, which this hub never grants.
   app.use(sameOriginWrites);
+  app.use(refuseControlCharacters);
 
   const api = new OpenAPIHono();
   const signedIn = authenticate(deps.users, 'api');

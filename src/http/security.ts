@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Users } from '../access/users.js';
 import { authenticate, requireAdmin } from './access.js';
+import { errorBody } from './errors.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,3 +46,52 @@ export function metricsAccess(users: Users, token: string | undefined): Middlewa
     });
   };
 }
+
+/** C0 control characters but tab, line feed and carriage return, and DEL: what no stored text holds. */
+const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The dotted path of the first string (or key) in a parsed body that holds a control character. */
+function controlAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return control.test(value) ? path || '(body)' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    if (control.test(k)) return at;
+    const inner = controlAt(v, at);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function decoded(component: string): string {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return component;
+  }
+}
+
+/**
+ * NUL and the other control characters are refused at the edge, in the path (404: no record has
+ * such a key), the query (400) and JSON or form bodies (422, the field named), before any handler
+ * reads them: PostgreSQL refuses NUL in text with an error, SQLite would store it.
+ */
+export const refuseControlCharacters: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url);
+  if (/[\u0000-\u001F\u007F]/.test(decoded(url.pathname))) return c.json(errorBody('not_found', 'not found: the address holds a control character'), 404);
+  const refuse = (field: string, code: string, status: 400 | 422) => {
+    const reason = 'must not contain control characters (such as NUL)';
+    return c.json(errorBody(code, `${field} ${reason}`, [{ record: 'request', field, reason }]), status);
+  };
+  const inQuery = controlAt(Object.fromEntries(url.searchParams), '');
+  if (inQuery) return refuse(inQuery, 'invalid_request', 400);
+  const type = c.req.header('content-type') ?? '';
+  const body = type.includes('json')
+    ? await c.req.json().catch(() => undefined)
+    : type.startsWith('application/x-www-form-urlencoded')
+      ? Object.fromEntries(new URLSearchParams(await c.req.text()))
+      : undefined;
+  const inBody = controlAt(body, '');
+  if (inBody) return refuse(inBody, 'invalid_record', 422);
+  return next();
+};

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDataDir } from './data-dir.js';
 import { configError } from './errors.js';
 
 /**
@@ -44,7 +45,7 @@ export function loadSecretKey(fromEnv: string | undefined, dataDir: string): Buf
   if (fromEnv) return parseKey(fromEnv);
   const file = path.join(dataDir, 'secret.key');
   if (existsSync(file)) return parseKey(readFileSync(file, 'utf8').trim());
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
   return key;

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { ensureDataDir, ensurePrivateFile } from '../kernel/data-dir.js';
 import type { Database } from './tables.js';
 import { migrateToLatest } from './migrate.js';
 
@@ -38,8 +38,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 function openSqlite(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const file = path.resolve(dataDir, 'wmsync.sqlite');
+  ensurePrivateFile(file);
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers go on while one writer commits; busy_timeout makes a second process wait, not fail.
   sqlite.pragma('journal_mode = WAL');
