@@ -10,7 +10,7 @@ import type { WmsPort } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { guardRecords } from './record-access.js';
-import { DEFAULT_MAX_BODY_BYTES, metricsAccess, refuseControlCharacters, securityHeaders } from './security.js';
+import { DEFAULT_MAX_BODY_BYTES, metricsAccess, refuseControlCharacters, refuseControlCharactersInPath, securityHeaders } from './security.js';
 import { loginPages } from './pages/login.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { articleRoutes, supplierRoutes } from './routes/articles.js';
@@ -65,6 +65,7 @@ export function createHttpApp(deps: HttpDeps) {
   api.use(async (c, next) => (c.req.path.endsWith('/openapi.json') ? next() : signedIn(c, next)));
   api.post('/goods-owners', async (c, next) => (requireAdmin(c), next()));
   api.use(guardRecords(deps.sync));
+  api.use(refuseControlCharactersInPath);
   for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes, integrationRoutes]) {
     api.route('/', routes(deps));
   }
@@ -86,7 +87,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.use('/oauth/*', guardRecords(deps.sync));
   app.route('/', oauthRoutes(deps));
   // The admin UI signs its pages in itself and checks the goods owner on every page and action.
-  app.route('/', adminUi(deps, [page, guardRecords(deps.sync)]));
+  app.route('/', adminUi(deps, [page, guardRecords(deps.sync), refuseControlCharactersInPath]));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((e, c) => respondWithError(c, e, deps.logger));

@@ -72,26 +72,43 @@ function decoded(component: string): string {
 }
 
 /**
- * NUL and the other control characters are refused at the edge, in the path (404: no record has
- * such a key), the query (400) and JSON or form bodies (422, the field named), before any handler
- * reads them: PostgreSQL refuses NUL in text with an error, SQLite would store it.
+ * NUL and the other control characters are refused at the edge, in the query (400) and in JSON or
+ * form bodies (422, the field named), before any handler reads them: PostgreSQL refuses NUL in
+ * text with an error, SQLite would store it. The body is read from a copy, so that a handler (or a
+ * sandbox the hub serves) that forwards the request still has it.
  */
 export const refuseControlCharacters: MiddlewareHandler = async (c, next) => {
-  const url = new URL(c.req.url);
-  if (/[\u0000-\u001F\u007F]/.test(decoded(url.pathname))) return c.json(errorBody('not_found', 'not found: the address holds a control character'), 404);
   const refuse = (field: string, code: string, status: 400 | 422) => {
     const reason = 'must not contain control characters (such as NUL)';
     return c.json(errorBody(code, `${field} ${reason}`, [{ record: 'request', field, reason }]), status);
   };
-  const inQuery = controlAt(Object.fromEntries(url.searchParams), '');
+  const inQuery = controlAt(Object.fromEntries(new URL(c.req.url).searchParams), '');
   if (inQuery) return refuse(inQuery, 'invalid_request', 400);
   const type = c.req.header('content-type') ?? '';
-  const body = type.includes('json')
-    ? await c.req.json().catch(() => undefined)
-    : type.startsWith('application/x-www-form-urlencoded')
-      ? Object.fromEntries(new URLSearchParams(await c.req.text()))
-      : undefined;
-  const inBody = controlAt(body, '');
-  if (inBody) return refuse(inBody, 'invalid_record', 422);
+  const form = type.startsWith('application/x-www-form-urlencoded');
+  if (c.req.raw.body && (type.includes('json') || form)) {
+    const text = await c.req.raw.clone().text();
+    const body = form ? Object.fromEntries(new URLSearchParams(text)) : parsedJson(text);
+    const inBody = controlAt(body, '');
+    if (inBody) return refuse(inBody, 'invalid_record', 422);
+  }
+  return next();
+};
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Malformed JSON is the handler's to refuse, with its own message.
+    return undefined;
+  }
+}
+
+/**
+ * A control character in the path: no record has such a key, so 404. Mounted after the record
+ * guard, which answers for ids itself, in the words it always uses.
+ */
+export const refuseControlCharactersInPath: MiddlewareHandler = async (c, next) => {
+  if (/[\u0000-\u001F\u007F]/.test(decoded(new URL(c.req.url).pathname))) return c.json(errorBody('not_found', 'not found: the address holds a control character'), 404);
   return next();
 };
