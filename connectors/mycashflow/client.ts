@@ -1,40 +1,12 @@
 import { z } from 'zod';
-import { parseWireRecord, rawText } from '../../src/connectors/sdk/wire-records.js';
-import type { WireRecord } from '../../src/connectors/sdk/wire-records.js';
-import { createHttpClient } from '../../src/connectors/http/http-client.js';
-import type { RetryPolicy } from '../../src/connectors/http/http-client.js';
-import { HttpError } from '../../src/connectors/http/http-errors.js';
-import type { TokenBucket } from '../../src/connectors/http/rate-limiter.js';
-import type { Sleep } from '../../src/connectors/http/timer.js';
-import type { Query } from '../../src/connectors/http/url.js';
-import type { Logger } from '../../src/kernel/logger.js';
+import { HttpError, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
+import type { ConnectorContext, Query, WireRecord } from '../../src/connectors/sdk/index.js';
 import { metaSchema, numberish, orderSchema, productSchema } from './api.js';
 import type { QuickProcessRequest } from './api.js';
+import type { MycashflowSettings } from './settings.js';
 
 export type WireProduct = z.output<typeof productSchema>;
 export type WireOrder = z.output<typeof orderSchema>;
-
-
-/** What the flows read from the integration's settings, parsed once when the api is built. */
-export interface FlowSettings {
-  pageSize: number;
-  /** Order statuses to import, lower case, one query stream each. */
-  orderStatuses: string[];
-}
-
-export interface ClientOptions {
-  /** The API root, e.g. https://store.mycashflow.fi/api/v1 (no trailing slash: the API refuses it). */
-  baseUrl: string;
-  /** The API user's e-mail address. */
-  username: string;
-  apiKey: string;
-  settings: FlowSettings;
-  limiter?: TokenBucket;
-  logger?: Logger;
-  fetch?: typeof fetch;
-  retry?: Partial<RetryPolicy>;
-  sleep?: Sleep;
-}
 
 export interface OrderState {
   status: string;
@@ -42,7 +14,8 @@ export interface OrderState {
 }
 
 export interface MycashflowApi {
-  readonly settings: FlowSettings;
+  /** The integration's settings, parsed once when the api is built. */
+  readonly settings: MycashflowSettings;
   /** Every page of `/products` for `query`, each product parsed on its own. */
   products(query: Query, signal: AbortSignal): AsyncIterable<WireRecord<WireProduct>[]>;
   /** Every page of `/orders` for `query`, each order parsed on its own. */
@@ -74,18 +47,15 @@ const stockQuantitySchema = z.looseObject({ code: z.string().min(1), quantity: n
 const productLabel = (raw: unknown) => `article ${rawText(raw, 'product_code') ?? rawText(raw, 'id') ?? '(no id)'}`;
 const orderLabel = (raw: unknown) => `order ${rawText(raw, 'id') ?? '(no id)'}`;
 
-export function createMycashflowClient(options: ClientOptions): MycashflowApi {
-  const { settings, logger } = options;
-  const authorization = `Basic ${Buffer.from(`${options.username}:${options.apiKey}`).toString('base64')}`;
-  const http = createHttpClient({
+export function createMycashflowClient(settings: MycashflowSettings, context: ConnectorContext): MycashflowApi {
+  const { logger } = context;
+  const authorization = `Basic ${Buffer.from(`${settings.username}:${settings.apiKey}`).toString('base64')}`;
+  const http = context.http({
     name: 'MyCashflow',
-    baseUrl: options.baseUrl,
+    // The API root, e.g. https://store.mycashflow.fi/api/v1 (no trailing slash: the API refuses it).
+    baseUrl: settings.baseUrl,
     headers: () => ({ authorization }),
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-    ...(logger ? { logger } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.sleep ? { sleep: options.sleep } : {}),
+    limits: { perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst },
   });
   let stock: Map<string, number> | undefined;
 

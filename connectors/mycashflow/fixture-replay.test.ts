@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ImportFlow, SourceRecord } from '../../src/connectors/sdk/flows.js';
+import { testApiContext } from '../../src/connectors/sdk/index.js';
+import type { ImportFlow, SourceRecord } from '../../src/connectors/sdk/index.js';
 import { articleSchema, orderInputSchema } from '../../src/domain/index.js';
 import { applyMapping } from '../../src/mapping/index.js';
-import { createMycashflowClient } from './client.js';
 import type { MycashflowApi } from './client.js';
 import { mycashflow } from './connector.js';
 
@@ -26,8 +26,8 @@ function replay(requests: URL[]): typeof fetch {
 }
 
 function replayApi(requests: URL[]): MycashflowApi {
-  const settings = { pageSize: 250, orderStatuses: ['open', 'cancelled'] };
-  return createMycashflowClient({ baseUrl: 'https://acme.mycashflow.fi/api/v1', username: 'api@acme.example', apiKey: 'k', settings, fetch: replay(requests) });
+  const settings = { baseUrl: 'https://acme.mycashflow.fi/api/v1', username: 'api@acme.example', apiKey: 'k', pageSize: 250, orderStatuses: ['open', 'cancelled'] };
+  return mycashflow.createApi(testApiContext({ settings, fetch: replay(requests) }));
 }
 
 const importFlow = (id: string) => mycashflow.flows.find((f): f is ImportFlow<MycashflowApi> => f.id === id && f.kind === 'import')!;

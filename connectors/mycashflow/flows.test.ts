@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpError } from '../../src/connectors/http/http-errors.js';
-import { RateLimiterRegistry } from '../../src/connectors/http/rate-limiter.js';
-import type { ReportFlow, StockExportFlow } from '../../src/connectors/sdk/flows.js';
-import { WmsyncError } from '../../src/kernel/errors.js';
-import { createLogger } from '../../src/kernel/logger.js';
-import type { OrderShippedEvent } from '../../src/wms/port.js';
+import { HttpError, WmsyncError, testApiContext } from '../../src/connectors/sdk/index.js';
+import type { OrderShippedEvent, ReportFlow, StockExportFlow } from '../../src/connectors/sdk/index.js';
 import type { MycashflowApi } from './client.js';
 import { mycashflow } from './connector.js';
 import { inProcessApi, sandboxWithApi, signal } from './fixtures/in-process-api.js';
 import { startMycashflowSandbox } from './sandbox/server.js';
+import { testSandbox } from './sandbox/test-helpers.js';
 import type { RunningSandbox } from './sandbox/server.js';
 
 const report = mycashflow.flows.find((f) => f.id === 'delivery-report') as ReportFlow<MycashflowApi, 'delivery-report'>;
@@ -24,11 +21,11 @@ const quickProcessCalls = (sandbox: ReturnType<typeof sandboxWithApi>['sandbox']
 
 describe('delivery report', () => {
   it('quick-processes once with the tracking code and the settings; isDone then says true', async () => {
-    const { sandbox, api } = sandboxWithApi();
+    const { sandbox, api } = sandboxWithApi({ sendDeliveryEmails: 'no' });
     const order = sandbox.createOrder({ payment_method_id: 1 });
     const externalId = String(order.id);
     expect(await report.isDone(api, { externalId, payload: shipped('JJFI6400123') }, signal)).toBe(false);
-    await report.send(api, { externalId, payload: shipped('JJFI6400123'), settings: { sendDeliveryEmails: 'no' } }, signal);
+    await report.send(api, { externalId, payload: shipped('JJFI6400123') }, signal);
     expect(quickProcessCalls(sandbox).map((c) => c.body)).toEqual([
       { tracking_code: 'JJFI6400123', send_emails: false, allow_open_cash_on_delivery_payments: false, ignore_payment_activation_errors: false },
     ]);
@@ -39,33 +36,33 @@ describe('delivery report', () => {
   it('leaves the tracking code out when the WMS has none, and mails by default', async () => {
     const { sandbox, api } = sandboxWithApi();
     const order = sandbox.createOrder({ payment_method_id: 1 });
-    await report.send(api, { externalId: String(order.id), payload: shipped(), settings: {} }, signal);
+    await report.send(api, { externalId: String(order.id), payload: shipped() }, signal);
     expect(quickProcessCalls(sandbox)[0]?.body).toEqual({ send_emails: true, allow_open_cash_on_delivery_payments: false, ignore_payment_activation_errors: false });
   });
 
   it("passes the shop's refusal through as the client's HttpError (kind record)", async () => {
     const { sandbox, api } = sandboxWithApi();
     const twoPayments = sandbox.createOrder({ payment_method_id: 1, payment_count: 2 });
-    const error = await report.send(api, { externalId: String(twoPayments.id), payload: shipped('T1'), settings: {} }, signal).catch((e: unknown) => e);
+    const error = await report.send(api, { externalId: String(twoPayments.id), payload: shipped('T1') }, signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ kind: 'record', status: 422 });
     expect((error as HttpError).message).toContain('exactly one payment');
   });
 
   it('completes an open cash-on-delivery order only when the setting allows it', async () => {
-    const { sandbox, api } = sandboxWithApi();
+    const sandbox = testSandbox();
     const cod = sandbox.createOrder({ payment_method_id: 3 });
-    const send = (settings: Record<string, unknown>) => report.send(api, { externalId: String(cod.id), payload: shipped('T2'), settings }, signal);
+    const send = (settings: Record<string, unknown>) => report.send(inProcessApi(sandbox, { settings }), { externalId: String(cod.id), payload: shipped('T2') }, signal);
     await expect(send({})).rejects.toMatchObject({ status: 422 });
     await send({ allowOpenCashOnDeliveryPayments: 'yes' });
     expect(sandbox.store.order(cod.id)?.status).toBe('completed');
   });
 
   it('refuses a setting that is not a switch as a config error', async () => {
-    const { sandbox, api } = sandboxWithApi();
-    const order = sandbox.createOrder({ payment_method_id: 1 });
-    const send = report.send(api, { externalId: String(order.id), payload: shipped('T3'), settings: { sendDeliveryEmails: 'maybe' } }, signal);
-    await expect(send).rejects.toMatchObject({ kind: 'config' });
+    const sandbox = testSandbox();
+    sandbox.createOrder({ payment_method_id: 1 });
+    // Settings are parsed when the api is built, so a bad switch stops every flow before any call.
+    expect(() => inProcessApi(sandbox, { settings: { sendDeliveryEmails: 'maybe' } })).toThrow(expect.objectContaining({ kind: 'config' }));
     expect(quickProcessCalls(sandbox)).toHaveLength(0);
   });
 });
@@ -113,15 +110,7 @@ describe('connector', () => {
     running = undefined;
   });
 
-  const context = (settings: Record<string, unknown>) => ({
-    settings,
-    credentialKey: `mycashflow:test:${Math.random()}`,
-    limiters: new RateLimiterRegistry(),
-    logger: createLogger({ level: 'silent', pretty: 'false' }),
-    redirectUri: 'http://127.0.0.1:9/oauth/callback',
-    saveTokens: async () => undefined,
-    fetch,
-  });
+  const context = (settings: Record<string, unknown>) => testApiContext({ settings, fetch });
 
   it('declares the seed defaults', () => {
     expect(mycashflow.flows.map((f) => [f.id, f.enabledByDefault])).toEqual([

@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpError } from '../../src/connectors/http/http-errors.js';
-import { RateLimiterRegistry } from '../../src/connectors/http/rate-limiter.js';
-import type { ImportFlow, ReportFlow } from '../../src/connectors/sdk/flows.js';
-import { createLogger } from '../../src/kernel/logger.js';
-import type { OrderShippedEvent } from '../../src/wms/port.js';
+import { HttpError, testApiContext } from '../../src/connectors/sdk/index.js';
+import type { ImportFlow, OrderShippedEvent, ReportFlow } from '../../src/connectors/sdk/index.js';
 import { oauthEndpoints } from './auth.js';
 import type { ProcountorApi } from './client.js';
 import { procountor } from './connector.js';
@@ -81,7 +78,7 @@ describe('delivery report', () => {
     const order = sandbox.createInvoice({ type: 'SALES_ORDER', status: 'UNFINISHED' });
     const externalId = String(order.id);
     expect(await report.isDone(api, { externalId, payload: shipped }, signal)).toBe(false);
-    await report.send(api, { externalId, payload: shipped, settings: {} }, signal);
+    await report.send(api, { externalId, payload: shipped }, signal);
     expect(sandbox.store.writes.map((w) => [w.invoiceId, w.action, w.from, w.to])).toEqual([[order.id, 'send', 'UNFINISHED', 'SENT']]);
     expect(await report.isDone(api, { externalId, payload: shipped }, signal)).toBe(true);
   });
@@ -91,7 +88,7 @@ describe('delivery report', () => {
     const { api } = inProcessApi(sandbox, { deliveryReportAction: 'none' });
     const order = sandbox.createInvoice({ type: 'SALES_ORDER' });
     sandbox.recorder.clear();
-    await report.send(api, { externalId: String(order.id), payload: shipped, settings: {} }, signal);
+    await report.send(api, { externalId: String(order.id), payload: shipped }, signal);
     expect(await report.isDone(api, { externalId: String(order.id), payload: shipped }, signal)).toBe(true);
     expect(sandbox.recorder.filter(undefined, /\/invoices/)).toHaveLength(0);
   });
@@ -100,7 +97,7 @@ describe('delivery report', () => {
     const sandbox = testSandbox({ salesOrdersCanBeSent: false });
     const { api } = inProcessApi(sandbox);
     const order = sandbox.createInvoice({ type: 'SALES_ORDER' });
-    const error = await report.send(api, { externalId: String(order.id), payload: shipped, settings: {} }, signal).catch((e: unknown) => e);
+    const error = await report.send(api, { externalId: String(order.id), payload: shipped }, signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ kind: 'record', status: 403 });
     expect((error as HttpError).message).toContain('Action send is not supported for invoice type SALES_ORDER');
@@ -114,15 +111,7 @@ describe('connector', () => {
     await running?.close();
     running = undefined;
   });
-  const context = (settings: Record<string, unknown>) => ({
-    settings,
-    credentialKey: `procountor:test:${Math.random()}`,
-    limiters: new RateLimiterRegistry(),
-    logger: createLogger({ level: 'silent', pretty: 'false' }),
-    redirectUri: hubCallback,
-    saveTokens: async () => undefined,
-    fetch,
-  });
+  const context = (settings: Record<string, unknown>) => testApiContext({ settings, fetch, redirectUri: hubCallback });
 
   it('declares the spec: id, auth, addresses, flows and setting defaults', () => {
     expect([procountor.id, procountor.displayName, procountor.auth, procountor.defaultIntervalMinutes]).toEqual(['procountor', 'Procountor', 'oauth2', 15]);

@@ -1,27 +1,9 @@
 import { z } from 'zod';
-import { parseWireRecord, rawText } from '../../src/connectors/sdk/wire-records.js';
-import type { WireRecord } from '../../src/connectors/sdk/wire-records.js';
-import { createHttpClient } from '../../src/connectors/http/http-client.js';
-import type { HttpClientOptions, RetryPolicy } from '../../src/connectors/http/http-client.js';
-import { HttpError } from '../../src/connectors/http/http-errors.js';
-import type { TokenBucket } from '../../src/connectors/http/rate-limiter.js';
-import type { Query } from '../../src/connectors/http/url.js';
-import { WmsyncError } from '../../src/kernel/errors.js';
-import type { Logger } from '../../src/kernel/logger.js';
+import { HttpError, WmsyncError, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
+import type { ConnectorContext, HttpClientOptions, Query, WireRecord } from '../../src/connectors/sdk/index.js';
 import { batchResponseSchema, invoiceBasicInfoSchema, invoiceSchema, productSchema, productSearchResponseSchema, searchResultSchema } from './api.js';
 import type { Invoice, InvoiceBasicInfo, InvoiceStatus, Product, SearchMeta } from './api.js';
-
-
-export type DeliveryReportAction = 'send' | 'none';
-
-/** What the flows read from the integration's settings, parsed once when the api is built. */
-export interface FlowSettings {
-  /** Results per search request (the API's max is 200). */
-  pageSize: number;
-  /** Sales order statuses imported as orders; INVALIDATED and DELETED are always read, as cancellations. */
-  orderStatuses: InvoiceStatus[];
-  deliveryReportAction: DeliveryReportAction;
-}
+import type { ProcountorSettings } from './settings.js';
 
 /** How requests are authorised: the OAuth token session's bearer header and its 401 renewal. */
 export interface ClientAuth {
@@ -29,19 +11,9 @@ export interface ClientAuth {
   onUnauthorized: NonNullable<HttpClientOptions['onUnauthorized']>;
 }
 
-export interface ClientOptions {
-  /** The API root, e.g. https://api.procountor.com/api or https://api.procountor.com/latest/api. */
-  baseUrl: string;
-  auth: ClientAuth;
-  settings: FlowSettings;
-  limiter?: TokenBucket;
-  logger?: Logger;
-  fetch?: typeof fetch;
-  retry?: Partial<RetryPolicy>;
-}
-
 export interface ProcountorApi {
-  readonly settings: FlowSettings;
+  /** The integration's settings, parsed once when the api is built. */
+  readonly settings: ProcountorSettings;
   /** Every page of `GET /products` for `query`, walked by previousId; each product parsed on its own. */
   products(query: Query, signal: AbortSignal): AsyncIterable<WireRecord<Product>[]>;
   /** Products by id through the batch GET, 200 a call; ids Procountor does not have are left out. */
@@ -74,17 +46,14 @@ export const invoiceLabel = (raw: unknown): string => `invoice ${rawId(raw) ?? '
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-export function createProcountorClient(options: ClientOptions): ProcountorApi {
-  const { settings } = options;
-  const http = createHttpClient({
+export function createProcountorClient(settings: ProcountorSettings, auth: ClientAuth, context: ConnectorContext): ProcountorApi {
+  const http = context.http({
     name: 'Procountor',
-    baseUrl: options.baseUrl,
-    headers: options.auth.headers,
-    onUnauthorized: options.auth.onUnauthorized,
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // The API root, e.g. https://api.procountor.com/api or https://api.procountor.com/latest/api.
+    baseUrl: settings.baseUrl,
+    headers: auth.headers,
+    onUnauthorized: auth.onUnauthorized,
+    limits: { perSecond: settings.rateLimitPerSecond },
   });
 
   /**

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ImportFlow, SourceRecord } from '../../src/connectors/sdk/flows.js';
+import { testApiContext } from '../../src/connectors/sdk/index.js';
+import type { ImportFlow, SourceRecord } from '../../src/connectors/sdk/index.js';
 import { articleSchema, orderInputSchema, purchaseOrderInputSchema } from '../../src/domain/index.js';
 import { applyMapping } from '../../src/mapping/index.js';
-import { createProcountorClient } from './client.js';
 import type { ProcountorApi } from './client.js';
 import { procountor } from './connector.js';
 import { drain, signal } from './fixtures/in-process-api.js';
@@ -18,7 +18,9 @@ const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 
 
 function replay(requests: URL[], productShape: 'results' | 'legacy'): typeof fetch {
   return async (input) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    // The API-key flow's token request is the auth's, not the replayed API's.
+    if (url.pathname.endsWith('/oauth/token')) return json({ access_token: 'replay', token_type: 'bearer', expires_in: 3600 });
     requests.push(url);
     const [, , resource, ids] = url.pathname.split('/');
     const first = (url.searchParams.get('previousId') ?? '0') === '0';
@@ -33,12 +35,8 @@ function replay(requests: URL[], productShape: 'results' | 'legacy'): typeof fet
 }
 
 function replayApi(requests: URL[], productShape: 'results' | 'legacy' = 'results'): ProcountorApi {
-  return createProcountorClient({
-    baseUrl: 'https://api.procountor.com/api',
-    auth: { headers: () => ({ authorization: 'Bearer replay' }), onUnauthorized: async () => false },
-    settings: { pageSize: 200, orderStatuses: ['UNFINISHED'], deliveryReportAction: 'send' },
-    fetch: replay(requests, productShape),
-  });
+  const settings = { baseUrl: 'https://api.procountor.com/api', clientId: 'replay', clientSecret: 'replay', apiKey: 'replay', pageSize: 200, orderStatuses: ['UNFINISHED'], deliveryReportAction: 'send' };
+  return procountor.createApi(testApiContext({ settings, fetch: replay(requests, productShape) }));
 }
 
 const importFlow = (id: string) => procountor.flows.find((f): f is ImportFlow<ProcountorApi> => f.id === id && f.kind === 'import')!;

@@ -3,7 +3,6 @@ import type { MappingOverride } from '../mapping/index.js';
 import { configError } from '../kernel/errors.js';
 import type { Connector } from './sdk/connector.js';
 import type { FlowId } from './sdk/flows.js';
-import { commonSettings } from './sdk/common-settings.js';
 
 export interface ConnectorDescription {
   system: string;
@@ -44,7 +43,7 @@ export function describeConnector(
       const enabled = integration?.flows.find((f) => f.flow === flow.id)?.enabled;
       return { flow: flow.id, description: flow.description, enabledByDefault: flow.enabledByDefault, ...(enabled === undefined ? {} : { enabled }), mapping };
     }),
-    settings: [...commonSettings, ...connector.settings].map((s) => ({
+    settings: connector.settings.map((s) => ({
       key: s.key,
       label: s.label,
       default: 'default' in s ? (s.default ?? null) : null,

@@ -3,7 +3,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Principal, Users } from '../access/users.js';
 import { mayAccess } from '../access/users.js';
-import { commonSettings } from '../connectors/sdk/common-settings.js';
 import type { Connector } from '../connectors/sdk/connector.js';
 import type { AddressList } from '../kernel/address-list.js';
 import { WmsyncError, notFound } from '../kernel/errors.js';
@@ -94,7 +93,7 @@ export function requireAdmin(c: Context): void {
  */
 export function requireSettingRights(c: Context, connector: Connector<any>, settings: Record<string, unknown> = {}): void {
   if (principalOf(c).role === 'admin') return;
-  const refused = [...commonSettings, ...connector.settings].filter((d) => 'adminOnly' in d && d.adminOnly && d.key in settings);
+  const refused = connector.settings.filter((d) => 'adminOnly' in d && d.adminOnly && d.key in settings);
   if (refused.length) throw new WmsyncError('forbidden', `only an administrator may set ${refused.map((d) => d.key).join(', ')}; the environment picks ${connector.displayName}'s own address`);
 }
 

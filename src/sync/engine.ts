@@ -2,6 +2,7 @@ import type { FlowId } from '../connectors/sdk/flows.js';
 import { configError, isWmsyncError, WmsyncError } from '../kernel/errors.js';
 import { applyOverrides } from '../mapping/index.js';
 import type { EngineDeps, FlowRun } from './flow-run.js';
+import { apiContextFor } from './api-context.js';
 import { runImport } from './import-runner.js';
 import { isFlowId } from './integrations.js';
 import type { ResolvedIntegration } from './integrations.js';
@@ -64,15 +65,13 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
     }, leases.leaseMs / 3);
     let failure: WmsyncError | undefined;
     try {
-      const api = integration.connector.createApi({
-        settings: integration.resolved,
-        credentialKey: `${integration.system}:${String(integration.resolved.baseUrl)}:${String(integration.resolved.username ?? integration.resolved.clientId ?? integration.id)}`,
-        limiters: deps.limiters,
-        logger: deps.logger.child({ integration: integration.id, flow: flowId }),
-        redirectUri: deps.oauthRedirectUri(),
-        saveTokens: (tokens) => deps.integrations.saveTokens(integration.id, tokens),
-        fetch: deps.outbound.fetch,
-      });
+      const api = integration.connector.createApi(
+        apiContextFor(deps, integration.connector, integration.resolved, {
+          logger: deps.logger.child({ integration: integration.id, flow: flowId }),
+          saveTokens: (tokens) => deps.integrations.saveTokens(integration.id, tokens),
+          fallbackCredential: String(integration.id),
+        }),
+      );
       const run: FlowRun<never> = { integration, flow: flow as never, api, recorder, signal: controller.signal };
       if (flow.kind === 'import') {
         const mapping = applyOverrides(flow.mapping, integration.mappingOverrides[flow.id] ?? []);

@@ -12,7 +12,6 @@ import type { FieldIssue } from '../kernel/errors.js';
 import type { SecretBox } from '../kernel/secrets.js';
 import type { OutboundPolicy } from '../connectors/http/outbound.js';
 import type { Database } from '../store/tables.js';
-import { commonSettings } from '../connectors/sdk/common-settings.js';
 import type { TokenSet } from '../connectors/oauth/oauth-client.js';
 import { tokenSecrets } from '../connectors/oauth/token-session.js';
 
@@ -53,7 +52,7 @@ const parseJson = <T>(text: string): T => JSON.parse(text) as T;
 export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: () => string; outbound: OutboundPolicy }) {
   const { db, registry, secrets, clock, hubUrl, outbound } = deps;
 
-  const definitions = (connector: Connector<any>) => [...commonSettings, ...connector.settings];
+  const definitions = (connector: Connector<any>) => connector.settings;
 
   /** Validates `key=value` settings against the connector's definitions; every problem is named. */
   function checkSettings(connector: Connector<any>, values: Record<string, string>, secret: boolean, record: string) {

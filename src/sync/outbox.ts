@@ -88,7 +88,7 @@ export async function deliverReports(deps: EngineDeps, run: FlowRun<ReportFlow<u
 
   for (const entry of due) {
     signal.throwIfAborted();
-    const report = { externalId: entry.external_id, payload: JSON.parse(entry.payload) as never, settings: integration.resolved };
+    const report = { externalId: entry.external_id, payload: JSON.parse(entry.payload) as never };
     const label = `${flow.id === 'delivery-report' ? 'delivery' : 'receipt'} report for ${entry.subject}`;
     const update = (values: Record<string, unknown>) => deps.db.updateTable('outbox').set(values).where('id', '=', entry.id).execute();
     try {

@@ -8,6 +8,7 @@ import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
 import { createAuthorization } from './authorization.js';
 import { createCursors } from './cursors.js';
+import { apiContextFor } from './api-context.js';
 import { createEngine } from './engine.js';
 import { createFailures } from './failures.js';
 import type { EngineDeps } from './flow-run.js';
@@ -70,15 +71,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     /** "Test connection" before saving: one cheap authenticated call with the given settings. */
     async testConnection(input: { system: string; settings?: Record<string, string>; secrets?: Record<string, string> }): Promise<void> {
       const { connector, resolved } = integrations.resolveDraft(input);
-      const api = connector.createApi({
-        settings: resolved,
-        credentialKey: `${connector.id}:test:${String(resolved.baseUrl)}`,
-        limiters: engineDeps.limiters,
-        logger: deps.logger,
-        redirectUri: engineDeps.oauthRedirectUri(),
-        saveTokens: async () => undefined,
-        fetch: outbound.fetch,
-      });
+      const api = connector.createApi(apiContextFor(engineDeps, connector, resolved, { logger: deps.logger, saveTokens: async () => undefined, fallbackCredential: 'test' }));
       await connector.testConnection(api, AbortSignal.timeout(20_000));
     },
     previewMapping: (integrationId: number, flow: string, overrides: unknown) => previewMapping(engineDeps, integrationId, flow, overrides),

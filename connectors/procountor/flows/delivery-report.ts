@@ -1,27 +1,6 @@
-import { z } from 'zod';
-import type { SettingDefinition } from '../../../src/connectors/sdk/connector.js';
-import type { ReportFlow } from '../../../src/connectors/sdk/flows.js';
+import type { ReportFlow } from '../../../src/connectors/sdk/index.js';
 import type { InvoiceStatus } from '../api.js';
-import type { DeliveryReportAction, ProcountorApi } from '../client.js';
-
-export const deliveryReportActions = ['send', 'none'] as const satisfies readonly DeliveryReportAction[];
-
-export const deliveryReportActionSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(deliveryReportActions, { error: `must be one of ${deliveryReportActions.join(', ')}` }));
-
-/** The report's setting; why `send` is the default is in docs/adr/0006-procountor-delivery-report.md. */
-export const deliverySettings: SettingDefinition[] = [
-  {
-    key: 'deliveryReportAction',
-    label: 'On Sent or Collected',
-    doc: 'what to do with the Procountor sales order when the WMS order is Sent or Collected: send (PUT /invoices/{id}/send, status "sent") or none',
-    schema: deliveryReportActionSchema,
-    default: 'send',
-  },
-];
+import type { ProcountorApi } from '../client.js';
 
 /** "Sent" and what only comes after it: invoiced (the order changed to an invoice) and the payment states [V P-OAS statuses]. */
 const sentOrBeyond = new Set<InvoiceStatus>(['SENT', 'INVOICED', 'PAID', 'PARTLY_PAID', 'MARKED_PAID', 'PAYMENT_QUEUED', 'PAYMENT_SENT_TO_BANK']);

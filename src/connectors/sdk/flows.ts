@@ -92,7 +92,8 @@ export interface ReportFlow<Api, F extends 'delivery-report' | 'receipt-report' 
   id: F;
   description: string;
   enabledByDefault: boolean;
-  send(api: Api, report: { externalId: string; payload: ReportPayloads[F]; settings: Record<string, unknown> }, signal: AbortSignal): Promise<void>;
+  /** Reads its settings from the api, like every flow: they were parsed once, when the api was built. */
+  send(api: Api, report: { externalId: string; payload: ReportPayloads[F] }, signal: AbortSignal): Promise<void>;
   /**
    * Whether the remote already shows this report: asked before re-sending after an attempt whose
    * outcome is unknown (a timeout, a crash between sending and recording).

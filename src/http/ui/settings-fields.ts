@@ -1,28 +1,18 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { commonSettings } from '../../connectors/sdk/common-settings.js';
-import type { Connector } from '../../connectors/sdk/connector.js';
+import type { Connector, SettingDefinition } from '../../connectors/sdk/connector.js';
 import type { FieldIssue } from '../../kernel/errors.js';
 import { principalOf } from '../access.js';
 
-/** A setting as the forms need it: connector settings and the common ones share this shape. */
-export interface SettingField {
-  key: string;
-  label: string;
-  doc: string;
-  default?: string | number | boolean;
-  secret?: boolean;
-  required?: boolean;
-  schema?: z.ZodType;
-  adminOnly?: boolean;
-}
+/** A setting as the forms show it: the connector's definition, common settings included. */
+export type SettingField = SettingDefinition;
 
 /** The value a form shows for a setting nobody set: its default (the interval: the connector's). */
 export const defaultValue = (connector: Connector<any>, field: SettingField): string =>
   formValue(field.key === 'intervalMinutes' ? connector.defaultIntervalMinutes : field.default);
 
-export const settingFields = (connector: Connector<any>): SettingField[] => [...(commonSettings as readonly SettingField[]), ...connector.settings];
+export const settingFields = (connector: Connector<any>): SettingField[] => connector.settings;
 
 /** The settings the signed-in user may change: a goods-owner user never sees the admin-only ones (a custom API root). */
 export const editableFields = (c: Context, connector: Connector<any>): SettingField[] =>

@@ -1,0 +1,37 @@
+/**
+ * The connector SDK: everything a connector folder (`connectors/<system>/`) builds on. A
+ * connector imports from here and from `src/domain/` only (the sandbox simulators also from
+ * `src/connectors/sandbox/`); test/architecture.test.ts keeps it so.
+ */
+export * from './connector.js';
+export * from './flows.js';
+export * from './settings.js';
+export * from './streams-by-time.js';
+export * from './wire-records.js';
+
+// The HTTP kit: one client with retries, Retry-After, timeouts and the credential's shared rate limit.
+export { createHttpClient } from '../http/http-client.js';
+export type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, RawBody, RequestOptions, RetryPolicy } from '../http/http-client.js';
+export { HttpError } from '../http/http-errors.js';
+export type { Query } from '../http/url.js';
+export type { Sleep } from '../http/timer.js';
+export { RateLimiterRegistry, TokenBucket } from '../http/rate-limiter.js';
+
+// OAuth 2: the client, and token sessions that refresh and keep renewed tokens.
+export { createOAuthClient } from '../oauth/oauth-client.js';
+export type { OAuthEndpoints, TokenSet } from '../oauth/oauth-client.js';
+export { createTokenSession, storedTokens } from '../oauth/token-session.js';
+
+// Mapping tables: the seed's tables as rows, and the expressions their cells use.
+export { applyMapping, defineMappingTable, describeMapping, expr } from '../../mapping/index.js';
+export type { MappingTable } from '../../mapping/index.js';
+
+// Errors and logging, as connectors raise and write them.
+export { WmsyncError, configError, recordError } from '../../kernel/errors.js';
+export type { ErrorKind, FieldIssue } from '../../kernel/errors.js';
+export { createLogger } from '../../kernel/logger.js';
+export type { Logger } from '../../kernel/logger.js';
+
+// What the warehouse did, as report flows receive it.
+export type { OrderShippedEvent, PurchaseOrderReceivedEvent } from '../../wms/port.js';
+export { testApiContext } from './testing.js';
