@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpError, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
+import { HttpError, pagesByNumber, pagesByTime, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
 import type { ConnectorContext, Query, WireRecord } from '../../src/connectors/sdk/index.js';
 import { metaSchema, numberish, orderSchema, productSchema } from './api.js';
 import type { QuickProcessRequest } from './api.js';
@@ -59,47 +59,27 @@ export function createMycashflowClient(settings: MycashflowSettings, context: Co
   });
   let stock: Map<string, number> | undefined;
 
+  const list = async (path: string, query: Query, signal: AbortSignal) =>
+    (await http.request('GET', path, { query: { ...query, page_size: settings.pageSize }, schema: pageSchema, signal })).data;
+  // `meta.next` is there only while more pages exist [V S34]. Its presence is followed, not its
+  // URL, so paging works the same behind the hub's sandbox mount, whose URLs the server cannot know.
+  const hasMore = (page: z.output<typeof pageSchema>) => page.meta.next !== undefined;
+
   async function* pages(path: string, query: Query, signal: AbortSignal): AsyncGenerator<unknown[]> {
-    for (let page = 1; ; page++) {
-      const { data } = await http.request('GET', path, { query: { ...query, page, page_size: settings.pageSize }, schema: pageSchema, signal });
-      yield data.data;
-      // `meta.next` is there only while more pages exist [V S34]. Its presence is followed, not its
-      // URL, so paging works the same behind the hub's sandbox mount, whose URLs the server cannot know.
-      if (data.meta.next === undefined) return;
-    }
+    for await (const page of pagesByNumber((number) => list(path, { ...query, page: number }, signal), hasMore)) yield page.data;
   }
 
-  /**
-   * Pages of a list sorted by updated_at ascending, walked by time: each request starts at the last
-   * updated_at seen. With page numbers, a record changed mid-run moves to the end of the list and
-   * pushes another across a page boundary, unseen; walking by time cannot skip one. The records at
-   * the boundary time come back once more and are dropped by id and time; only when a whole page
-   * shares one time does the walk turn the page number.
-   */
-  async function* pagesByTime(path: string, query: Query, signal: AbortSignal): AsyncGenerator<unknown[]> {
-    let from = query['updated_at-from'];
-    let page = 1;
-    let atBoundary = new Set<string>();
-    for (;;) {
-      const request = { ...query, 'updated_at-from': from, page, page_size: settings.pageSize };
-      const { data } = await http.request('GET', path, { query: request, schema: pageSchema, signal });
-      const key = (raw: unknown) => `${rawText(raw, 'id')}@${rawText(raw, 'updated_at')}`;
-      yield data.data.filter((raw) => !atBoundary.has(key(raw)));
-      if (data.meta.next === undefined) return;
-      const last = rawText(data.data.at(-1), 'updated_at');
-      if (last !== undefined && last !== from) {
-        from = last;
-        page = 1;
-        atBoundary = new Set();
-      } else {
-        page += 1;
-      }
-      for (const raw of data.data) if (rawText(raw, 'updated_at') === from) atBoundary.add(key(raw));
-    }
+  /** Sorted by updated_at ascending, the list is walked by time (ADR 5), so a record changed mid-run cannot be skipped. */
+  function pagesWalkedByTime(path: string, query: Query, signal: AbortSignal): AsyncIterable<unknown[]> {
+    const fetchPage = async (from: string | undefined, page: number) => {
+      const answer = await list(path, { ...query, 'updated_at-from': from, page }, signal);
+      return { items: answer.data, hasMore: hasMore(answer) };
+    };
+    return pagesByTime(fetchPage, (raw) => rawText(raw, 'updated_at'), (raw) => rawText(raw, 'id') ?? '', query['updated_at-from'] as string | undefined);
   }
 
   async function* parsedPages<S extends z.ZodType>(path: string, query: Query, schema: S, label: (raw: unknown) => string, signal: AbortSignal) {
-    const walk = query.sort === 'updated_at-asc' ? pagesByTime(path, query, signal) : pages(path, query, signal);
+    const walk = query.sort === 'updated_at-asc' ? pagesWalkedByTime(path, query, signal) : pages(path, query, signal);
     for await (const items of walk) yield items.map((raw) => parseWireRecord(schema, raw, label(raw)));
   }
 

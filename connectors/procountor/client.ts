@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpError, WmsyncError, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
+import { HttpError, pagesAfterKey, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
 import type { ConnectorContext, HttpClientOptions, Query, WireRecord } from '../../src/connectors/sdk/index.js';
 import { batchResponseSchema, invoiceBasicInfoSchema, invoiceSchema, productSchema, productSearchResponseSchema, searchResultSchema } from './api.js';
 import type { Invoice, InvoiceBasicInfo, InvoiceStatus, Product, SearchMeta } from './api.js';
@@ -62,18 +62,17 @@ export function createProcountorClient(settings: ProcountorSettings, auth: Clien
    * than the server's own page size ends the walk; the older `{products}` shape has no meta, so
    * there only an empty page does (a server that caps the size lower cannot end it early).
    */
-  async function* keysetPages(path: string, query: Query, schema: z.ZodType<SearchPage>, signal: AbortSignal, afterId = 0) {
-    for (let previousId = afterId; ; ) {
-      const request = { ...query, previousId, size: settings.pageSize, orderById: 'ASC' };
-      const { data } = await http.request('GET', path, { query: request, schema, signal });
-      const { results, meta } = data;
-      if (results.length > 0) yield results;
-      if (results.length === 0 || (meta !== null && meta.resultCount < meta.pageSize)) return;
-      const last = Math.max(...results.map((raw) => rawId(raw) ?? 0));
-      // A server that ignored previousId would serve the same page forever.
-      if (last <= previousId) throw new WmsyncError('system', `Procountor ${path} did not page past id ${previousId}`);
-      previousId = last;
-    }
+  /**
+   * Pages in id order, each request continuing after the last id seen (keyset paging). A page
+   * shorter than the server's own page size ends the walk; the older `{products}` shape has no
+   * meta, so there only an empty page does (a server that caps the size lower cannot end it early).
+   */
+  function keysetPages(path: string, query: Query, schema: z.ZodType<SearchPage>, signal: AbortSignal, afterId = 0) {
+    const fetchPage = async (previousId: number) => {
+      const { data } = await http.request('GET', path, { query: { ...query, previousId, size: settings.pageSize, orderById: 'ASC' }, schema, signal });
+      return { items: data.results, last: data.meta !== null && data.meta.resultCount < data.meta.pageSize };
+    };
+    return pagesAfterKey(fetchPage, rawId, { from: afterId, what: `Procountor ${path}` });
   }
 
   async function batch<S extends z.ZodType>(resource: string, ids: number[], schema: S, label: (raw: unknown) => string, signal: AbortSignal) {

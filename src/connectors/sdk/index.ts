@@ -5,6 +5,7 @@
  */
 export * from './connector.js';
 export * from './flows.js';
+export * from './paginators.js';
 export * from './settings.js';
 export * from './streams-by-time.js';
 export * from './wire-records.js';
