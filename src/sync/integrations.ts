@@ -29,9 +29,14 @@ export interface IntegrationView {
   paused: boolean;
   createdAt: string;
   updatedAt: string;
+  /** How the values given were taken, when not as given (a secret given with --set). */
+  hints?: string[];
 }
 
 /** Everything the engine needs to run an integration, secrets decrypted. Never leaves the process. */
+/** Said once, when an integration is added or changed: how the values were taken (a secret given with --set). */
+const withHints = (integration: IntegrationView, hints: string[]): IntegrationView => (hints.length ? { ...integration, hints } : integration);
+
 export interface ResolvedIntegration extends IntegrationView {
   goodsOwnerId: number;
   connector: Connector<any>;
@@ -65,11 +70,6 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
         issues.push({ record, field: key, value: raw, reason: `is not a setting of ${connector.displayName}; known: ${known}` });
         continue;
       }
-      const isSecret = 'secret' in def && def.secret === true;
-      if (isSecret !== secret) {
-        issues.push({ record, field: key, reason: isSecret ? 'is a secret: give it with --secret' : 'is not a secret: give it with --set' });
-        continue;
-      }
       const parsed = def.schema.safeParse(raw);
       const refused = parsed.success && key === 'baseUrl' ? outboundRefusal(String(parsed.data)) : undefined;
       if (!parsed.success) issues.push({ record, field: key, ...(secret ? {} : { value: raw }), reason: parsed.error.issues[0]?.message ?? 'is invalid' });
@@ -78,6 +78,31 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     }
     if (issues.length) throw recordError(record, issues);
     return out;
+  }
+
+  /**
+   * Puts each value where its definition says it belongs. A secret given as a plain setting (or a
+   * public value as a secret) is taken, where it belongs, with a hint: the intent is plain, and
+   * refusing would only make the user type the secret once more.
+   */
+  function sortValues(connector: Connector<any>, given: { settings?: Record<string, string>; secrets?: Record<string, string> }) {
+    const sorted = { settings: {} as Record<string, string>, secrets: {} as Record<string, string> };
+    const hints: string[] = [];
+    for (const from of ['settings', 'secrets'] as const) {
+      for (const [key, value] of Object.entries(given[from] ?? {})) {
+        const def = definitions(connector).find((d) => d.key === key);
+        const to = def === undefined ? from : def.secret ? 'secrets' : 'settings';
+        if (to !== from) {
+          hints.push(
+            to === 'secrets'
+              ? `${key} is a secret: it is stored encrypted; give it with --secret next time (a --set value is shown in lists and may stay in your shell history)`
+              : `${key} is not a secret: it is stored as a setting; give it with --set next time`,
+          );
+        }
+        sorted[to][key] = value;
+      }
+    }
+    return { ...sorted, hints };
   }
 
   /** Why the hub will not call this address, if it will not; said when the setting is saved, not at the first run. */
@@ -156,8 +181,9 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
       const record = `new ${connector.displayName} integration`;
       const owner = await db.selectFrom('goods_owners').select('id').where('code', '=', input.goodsOwner).executeTakeFirst();
       if (!owner) throw notFound(`goods owner ${input.goodsOwner}`);
-      const settings = checkSettings(connector, input.settings ?? {}, false, record);
-      const secretValues = checkSettings(connector, input.secrets ?? {}, true, record);
+      const given = sortValues(connector, input);
+      const settings = checkSettings(connector, given.settings, false, record);
+      const secretValues = checkSettings(connector, given.secrets, true, record);
       const environment = (settings.environment as Environment | undefined) ?? 'production';
       if (environment === 'sandbox' && !connector.sandbox) throw configError(`${connector.displayName} has no sandbox yet`);
       // The sandbox brings its own address and credentials, so nothing is required there.
@@ -187,7 +213,7 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      return view(await row(Number(inserted.id)));
+      return withHints(view(await row(Number(inserted.id))), given.hints);
     },
 
     async list(filter: { goodsOwner?: string; system?: string } = {}): Promise<IntegrationView[]> {
@@ -208,8 +234,9 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     resolveDraft(input: { system: string; settings?: Record<string, string>; secrets?: Record<string, string> }): { connector: Connector<any>; resolved: Record<string, unknown> } {
       const connector = registry.get(input.system);
       const record = `new ${connector.displayName} integration`;
-      const settings = checkSettings(connector, input.settings ?? {}, false, record);
-      const secretValues = checkSettings(connector, input.secrets ?? {}, true, record);
+      const given = sortValues(connector, input);
+      const settings = checkSettings(connector, given.settings, false, record);
+      const secretValues = checkSettings(connector, given.secrets, true, record);
       return { connector, resolved: resolveSettings(connector, (settings.environment as Environment | undefined) ?? 'production', settings, secretValues) };
     },
     resolve: async (id: number): Promise<ResolvedIntegration> => resolve(await row(id)),
@@ -223,10 +250,11 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
       const cleared = (values: Record<string, string>) => Object.keys(values).filter((k) => values[k] === '');
       const given = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
       const without = <T extends Record<string, unknown>>(values: T, keys: string[]) => Object.fromEntries(Object.entries(values).filter(([k]) => !keys.includes(k)));
-      const settings = without({ ...parseJson<Record<string, unknown>>(r.settings), ...checkSettings(connector, given(change.settings ?? {}), false, record) }, cleared(change.settings ?? {}));
-      const secretValues = without({ ...parseJson<Record<string, string>>(secrets.open(r.secrets)), ...checkSettings(connector, given(change.secrets ?? {}), true, record) }, cleared(change.secrets ?? {}));
+      const sorted = sortValues(connector, change);
+      const settings = without({ ...parseJson<Record<string, unknown>>(r.settings), ...checkSettings(connector, given(sorted.settings), false, record) }, cleared(sorted.settings));
+      const secretValues = without({ ...parseJson<Record<string, string>>(secrets.open(r.secrets)), ...checkSettings(connector, given(sorted.secrets), true, record) }, cleared(sorted.secrets));
       await write(id, { ...(change.name ? { name: change.name } : {}), settings: JSON.stringify(settings), secrets: secrets.seal(JSON.stringify(secretValues)) });
-      return view(await row(id));
+      return withHints(view(await row(id)), sorted.hints);
     },
 
     async setFlowEnabled(id: number, flow: string, enabled: boolean): Promise<IntegrationView> {

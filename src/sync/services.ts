@@ -1,4 +1,6 @@
 import type { ConnectorRegistry } from '../connectors/registry.js';
+import { flowOf } from '../connectors/sdk/connector.js';
+import type { FlowId } from '../connectors/sdk/flows.js';
 import { createOutboundPolicy } from '../connectors/http/outbound.js';
 import { RateLimiterRegistry } from '../connectors/http/rate-limiter.js';
 import type { Clock } from '../kernel/clock.js';
@@ -17,6 +19,7 @@ import { createLeases, thisProcess } from './leases.js';
 import { createLinks } from './links.js';
 import { listReports, retryReports } from './outbox.js';
 import { getRun, listRuns } from './runs.js';
+import type { RunSummary } from './runs.js';
 import { previewMapping } from './preview.js';
 import { createSamples } from './samples.js';
 import { integrationStatuses } from './status.js';
@@ -60,6 +63,9 @@ export function createSyncServices(deps: SyncServiceDeps) {
   };
   const leases = createLeases(store.db, clock, { holder: thisProcess(), leaseMs: deps.leaseMs });
   const engine = createEngine({ ...engineDeps, leases });
+  /** Fetches the given failed records again (all of the flow's when none are named) and writes them. */
+  const retryRecords = (integrationId: number, flow: string, externalIds?: string[]) =>
+    engine.runFlow(integrationId, flow, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 });
   return {
     registry: deps.registry,
     integrations,
@@ -81,9 +87,16 @@ export function createSyncServices(deps: SyncServiceDeps) {
     },
     /** The status of many integrations at once (the integrations page). */
     statuses: async (ids: number[]) => integrationStatuses(store.db, clock, await Promise.all(ids.map((id) => integrations.resolve(id)))),
-    /** Fetches the given failed records again (all of the flow's when none are named) and writes them. */
-    retryRecords: (integrationId: number, flow: string, externalIds?: string[]) =>
-      engine.runFlow(integrationId, flow, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 }),
+    retryRecords,
+    /**
+     * Retries what failed in one flow: the failed records of an import (all, or those named), by
+     * fetching them again; the failed reports of a report flow, by queueing them again.
+     */
+    async retry(integrationId: number, flow: string, externalIds?: string[]): Promise<{ requeued: number } | { run: RunSummary }> {
+      const { system } = await integrations.get(integrationId);
+      if (flowOf(deps.registry.get(system), flow as FlowId)?.kind === 'report') return { requeued: await retryReports(engineDeps, integrationId, flow) };
+      return { run: await retryRecords(integrationId, flow, externalIds) };
+    },
     reports: (integrationId: number, filter?: Parameters<typeof listReports>[2]) => listReports(engineDeps, integrationId, filter),
     retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
     createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, engine }, options),

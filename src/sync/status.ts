@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { flowOf } from '../connectors/sdk/connector.js';
+import type { Connector } from '../connectors/sdk/connector.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Database } from '../store/tables.js';
 import type { IntegrationView } from './integrations.js';
@@ -35,7 +37,7 @@ const key = (integrationId: unknown, flow: string) => `${Number(integrationId)}/
 export async function integrationStatuses(
   db: Kysely<Database>,
   clock: Clock,
-  integrations: (IntegrationView & { intervalMinutes: number })[],
+  integrations: (IntegrationView & { intervalMinutes: number; connector: Connector<any> })[],
 ): Promise<IntegrationStatus[]> {
   const ids = integrations.map((i) => i.id);
   if (ids.length === 0) return [];
@@ -72,11 +74,12 @@ export async function integrationStatuses(
       }
       if (enabled && (last?.status === 'failed' || status.failures > 0)) failing = true;
       if (enabled && nextRunOf.has(k)) status.nextRunAt = nextRunOf.get(k)!;
-      if (flow.endsWith('-report')) {
+      const kind = flowOf(integration.connector, flow)?.kind;
+      if (kind === 'report') {
         status.outbox = { pending: outboxOf(k, 'pending', 'sending'), failed: outboxOf(k, 'failed') };
         if (status.outbox.failed > 0) failing = true;
       }
-      if (enabled && flow.endsWith('-import')) {
+      if (enabled && kind === 'import') {
         const good = lastGoodOf.get(k);
         oldestPull = Math.min(oldestPull ?? Infinity, good ? Date.parse(good) : -Infinity);
       }

@@ -69,6 +69,20 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     expect((await cli('--json', 'integrations', 'list')).json()).toHaveLength(1);
   });
 
+  it('takes a secret given with --set, and a public value given with --secret, where they belong, with a note', async () => {
+    const added = await cli('--json', 'integrations', 'add', '--goods-owner', 'ACME', '--system', 'procountor', '--secret', 'clientId=wmsync-app', '--set', 'clientSecret=s3cret-value', '--set', 'apiKey=k3y-value');
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain('note: clientSecret is a secret: it is stored encrypted; give it with --secret next time');
+    expect(added.stderr).toContain('note: clientId is not a secret: it is stored as a setting');
+    const integration = added.json<{ id: number; settings: Record<string, unknown>; secretsSet: string[] }>();
+    expect(integration.settings.clientId).toBe('wmsync-app');
+    expect(integration.secretsSet).toEqual(['apiKey', 'clientSecret']);
+    expect(added.stdout).not.toMatch(/s3cret-value|k3y-value/);
+    const changed = await cli('--json', 'integrations', 'set', String(integration.id), 'apiKey=');
+    expect(changed.code).toBe(0);
+    expect(changed.json<{ secretsSet: string[] }>().secretsSet).toEqual(['clientSecret']);
+  });
+
   it('syncs, reports counts as JSON, and shows runs; enable and disable switch flows', async () => {
     const id = await addIntegration();
     const first = await cli('--json', 'sync', String(id));

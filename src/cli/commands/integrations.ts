@@ -23,6 +23,7 @@ export function integrationsCommand(program: Command, deps: CommandDeps): void {
           settings: opts.set ?? {},
           secrets: opts.secret ?? {},
         });
+        for (const hint of integration.hints ?? []) ctx.io.err(`note: ${hint}`);
         print(ctx, integration, () => `added integration ${integration.id}: ${integration.name}\n\n${human(integration)}`);
       }),
     );
@@ -85,6 +86,7 @@ export function integrationsCommand(program: Command, deps: CommandDeps): void {
 }
 
 function show(ctx: CliContext, integration: IntegrationView): void {
+  for (const hint of integration.hints ?? []) ctx.io.err(`note: ${hint}`);
   print(ctx, integration, () => human(integration));
 }
 

@@ -46,12 +46,12 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
     .action(
       action(deps, async (ctx, id: string, opts: { flow: string; record?: string[] }) => {
         const sync = await ctx.sync();
-        if (opts.flow.endsWith('-report')) {
-          const requeued = await sync.retryReports(integer(id), opts.flow);
-          print(ctx, { requeued }, () => `${requeued} report(s) queued again; they go out on the next run`);
+        const retried = await sync.retry(integer(id), opts.flow, opts.record);
+        if (!('run' in retried)) {
+          print(ctx, retried, () => `${retried.requeued} report(s) queued again; they go out on the next run`);
           return;
         }
-        const run = await sync.retryRecords(integer(id), opts.flow, opts.record);
+        const { run } = retried;
         print(ctx, run, () => humanRun(run));
         if (run.status === 'failed') ctx.setExitCode(1);
       }),

@@ -149,8 +149,8 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     async (c) => {
       const { id, flow } = c.req.valid('param');
       const body = c.req.valid('json') ?? {};
-      if (flow.endsWith('-report')) return c.json({ requeued: await sync.retryReports(id, flow) } as never, 200);
-      return c.json((await sync.retryRecords(id, flow, body.externalIds)) as never, 200);
+      const retried = await sync.retry(id, flow, body.externalIds);
+      return c.json(('run' in retried ? retried.run : retried) as never, 200);
     },
   );
   app.openapi(
