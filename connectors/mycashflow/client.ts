@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { HttpError, pagesByNumber, pagesByTime, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
 import type { ConnectorContext, Query, WireRecord } from '../../src/connectors/sdk/index.js';
+import { z } from 'zod';
 import { metaSchema, numberish, orderSchema, productSchema } from './api.js';
 import type { QuickProcessRequest } from './api.js';
 import type { MycashflowSettings } from './settings.js';

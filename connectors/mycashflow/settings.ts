@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { commaList, flag, pageSize, rateLimitBurst, rateLimitPerSecond, requiredText, secret, setting } from '../../src/connectors/sdk/index.js';
-import type { SettingSpecs, SettingsOf } from '../../src/connectors/sdk/index.js';
+import type { SettingsOf, SettingSpecs } from '../../src/connectors/sdk/index.js';
+import { z } from 'zod';
 
 const orderStatuses = ['open', 'completed', 'cancelled'] as const;
 

@@ -1,6 +1,5 @@
-import { createOAuthClient } from '../../src/connectors/oauth/oauth-client.js';
-import type { OAuthEndpoints, TokenSet } from '../../src/connectors/oauth/oauth-client.js';
-import { createTokenSession } from '../../src/connectors/oauth/token-session.js';
+import { createOAuthClient, createTokenSession } from '../../src/connectors/sdk/index.js';
+import type { OAuthEndpoints, TokenSet } from '../../src/connectors/sdk/index.js';
 import type { ClientAuth } from './client.js';
 
 export const notAuthorisedMessage = 'Procountor is not authorised yet: open the integration and choose Authorise, or set an apiKey';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { HttpError, pagesAfterKey, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
 import type { ConnectorContext, HttpClientOptions, Query, WireRecord } from '../../src/connectors/sdk/index.js';
+import { z } from 'zod';
 import { batchResponseSchema, invoiceBasicInfoSchema, invoiceSchema, productSchema, productSearchResponseSchema, searchResultSchema } from './api.js';
 import type { Invoice, InvoiceBasicInfo, InvoiceStatus, Product, SearchMeta } from './api.js';
 import type { ProcountorSettings } from './settings.js';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { commaList, pageSize, rateLimitPerSecond, requiredText, secret, setting } from '../../src/connectors/sdk/index.js';
-import type { SettingSpecs, SettingsOf } from '../../src/connectors/sdk/index.js';
+import type { SettingsOf, SettingSpecs } from '../../src/connectors/sdk/index.js';
+import { z } from 'zod';
 import { invoiceStatuses } from './api.js';
 
 const deliveryReportActions = ['send', 'none'] as const;

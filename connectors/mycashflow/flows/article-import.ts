@@ -1,8 +1,6 @@
-import type { ImportFlow, ImportPage, SourceRecord } from '../../../src/connectors/sdk/flows.js';
-import type { FieldIssue } from '../../../src/kernel/errors.js';
-import { rawText } from '../../../src/connectors/sdk/wire-records.js';
+import { rawText } from '../../../src/connectors/sdk/index.js';
+import type { FieldIssue, ImportFlow, ImportPage, SourceRecord, WireRecord } from '../../../src/connectors/sdk/index.js';
 import type { MycashflowApi, WireProduct } from '../client.js';
-import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
 import { toArticle } from '../mappings/to-article.js';
 
 /** Everything the article table reads: variations with their stock items, the product's own stock item, translations. */

@@ -1,8 +1,6 @@
-import type { ImportFlow, ImportPage, SourceRecord } from '../../../src/connectors/sdk/flows.js';
-import { pagesByTimeAcross } from '../../../src/connectors/sdk/streams-by-time.js';
-import { rawText } from '../../../src/connectors/sdk/wire-records.js';
+import { pagesByTimeAcross, rawText } from '../../../src/connectors/sdk/index.js';
+import type { ImportFlow, ImportPage, SourceRecord, WireRecord } from '../../../src/connectors/sdk/index.js';
 import type { MycashflowApi, WireOrder } from '../client.js';
-import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
 import { toOrder } from '../mappings/to-order.js';
 
 /** Everything the order table reads, and what the delivery report checks later. */

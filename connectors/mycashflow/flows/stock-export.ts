@@ -1,4 +1,4 @@
-import type { StockExportFlow } from '../../../src/connectors/sdk/flows.js';
+import type { StockExportFlow } from '../../../src/connectors/sdk/index.js';
 import type { MycashflowApi } from '../client.js';
 
 /**

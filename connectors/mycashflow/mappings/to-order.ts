@@ -1,4 +1,4 @@
-import { defineMappingTable, expr as e } from '../../../src/mapping/index.js';
+import { defineMappingTable, expr as e } from '../../../src/connectors/sdk/index.js';
 
 /** The seed's order table; the source is one order with expand=products,comments,tax_summary,shipments,payments. */
 

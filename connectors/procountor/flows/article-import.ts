@@ -1,9 +1,8 @@
-import type { ImportFlow, ImportPage, SourceRecord } from '../../../src/connectors/sdk/flows.js';
+import { rawText } from '../../../src/connectors/sdk/index.js';
+import type { ImportFlow, ImportPage, SourceRecord, WireRecord } from '../../../src/connectors/sdk/index.js';
 import type { Product } from '../api.js';
 import { productLabel } from '../client.js';
-import { rawText } from '../../../src/connectors/sdk/wire-records.js';
 import type { ProcountorApi } from '../client.js';
-import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
 import { toArticle } from '../mappings/to-article.js';
 import { instantToDatetime, laterInstant, versionToInstant } from '../versions.js';
 

@@ -1,9 +1,7 @@
-import type { ImportPage, ImportRequest, SourceRecord } from '../../../src/connectors/sdk/flows.js';
-import type { Query } from '../../../src/connectors/http/url.js';
+import { rawText } from '../../../src/connectors/sdk/index.js';
+import type { ImportPage, ImportRequest, Query, SourceRecord, WireRecord } from '../../../src/connectors/sdk/index.js';
 import type { Invoice, InvoiceStatus, InvoiceType } from '../api.js';
-import { rawText } from '../../../src/connectors/sdk/wire-records.js';
 import type { ProcountorApi } from '../client.js';
-import type { WireRecord } from '../../../src/connectors/sdk/wire-records.js';
 import { instantToDatetime, laterInstant, versionToInstant } from '../versions.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ImportFlow } from '../../../src/connectors/sdk/flows.js';
+import type { ImportFlow } from '../../../src/connectors/sdk/index.js';
 import type { ProcountorApi } from '../client.js';
 import { toOrder } from '../mappings/to-order.js';
 import { cancelledStatuses, fetchInvoices, fetchInvoicesByIds } from './invoice-import.js';

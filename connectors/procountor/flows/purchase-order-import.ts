@@ -1,4 +1,4 @@
-import type { ImportFlow } from '../../../src/connectors/sdk/flows.js';
+import type { ImportFlow } from '../../../src/connectors/sdk/index.js';
 import type { ProcountorApi } from '../client.js';
 import { toPurchaseOrder } from '../mappings/to-purchase-order.js';
 import { fetchInvoices, fetchInvoicesByIds } from './invoice-import.js';

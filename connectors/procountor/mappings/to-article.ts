@@ -1,4 +1,4 @@
-import { defineMappingTable, expr as e } from '../../../src/mapping/index.js';
+import { defineMappingTable, expr as e } from '../../../src/connectors/sdk/index.js';
 
 /**
  * The seed's article table: a product of the register becomes an article. Labels name the fields

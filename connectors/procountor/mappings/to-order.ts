@@ -1,4 +1,4 @@
-import { defineMappingTable, expr as e } from '../../../src/mapping/index.js';
+import { defineMappingTable, expr as e } from '../../../src/connectors/sdk/index.js';
 
 const invoiceNumber = e.toText(e.path('invoiceNumber', { label: 'Invoice ⇒ Invoice Number' }));
 const address = (field: string, name: string) =>

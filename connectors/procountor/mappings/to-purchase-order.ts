@@ -1,4 +1,4 @@
-import { defineMappingTable, expr as e } from '../../../src/mapping/index.js';
+import { defineMappingTable, expr as e } from '../../../src/connectors/sdk/index.js';
 
 const row = (field: string, name: string) => e.path(field, { label: `Invoice ⇒ Invoice Row ⇒ ${name}` });
 
