@@ -2,10 +2,28 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
 import type { Database } from '../store/tables.js';
 
+/** How a flow's cursor compares, so that it only moves forward (ImportFlow.cursor). */
+export type CursorFormat = 'timestamp' | 'number' | 'opaque';
+
+/** Whether `next` is past `current`; an opaque token (a sync token, a page link) always replaces the one before. */
+function isAfter(next: string, current: string, format: CursorFormat): boolean {
+  if (format === 'opaque') return next !== current;
+  const [a, b] = format === 'number' ? [Number(next), Number(current)] : [Date.parse(next), Date.parse(current)];
+  return a > b;
+}
+
+function readable(cursor: string, format: CursorFormat): boolean {
+  if (format === 'timestamp') return !Number.isNaN(Date.parse(cursor));
+  if (format === 'number') return cursor.trim() !== '' && Number.isFinite(Number(cursor));
+  return cursor !== '';
+}
+
 /**
- * Where each pulling flow continues: a timestamp from the source's clock (ISO 8601). It only
- * moves forward, so a late page can never move it back over records not yet seen. Beside it, the
- * position of a walk that was cut off, for lists whose pages cannot move the cursor.
+ * Where each pulling flow continues, as the flow declares it: a timestamp from the source's clock
+ * (ISO 8601, the default), a number (an id, a sequence) or an opaque token, stored as text. A
+ * timestamp or number only moves forward, so a late page can never move it back over records not
+ * yet seen. Beside it, the position of a walk that was cut off, for lists whose pages cannot move
+ * the cursor.
  */
 export function createCursors(db: Kysely<Database>, clock: Clock) {
   return {
@@ -13,10 +31,10 @@ export function createCursors(db: Kysely<Database>, clock: Clock) {
       const row = await db.selectFrom('cursors').select('cursor').where('integration_id', '=', integrationId).where('flow', '=', flow).executeTakeFirst();
       return row?.cursor;
     },
-    async advance(integrationId: number, flow: string, cursor: string): Promise<void> {
-      if (Number.isNaN(Date.parse(cursor))) throw new Error(`cursor "${cursor}" of ${flow} is not a timestamp`);
+    async advance(integrationId: number, flow: string, cursor: string, format: CursorFormat = 'timestamp'): Promise<void> {
+      if (!readable(cursor, format)) throw new Error(`cursor "${cursor}" of ${flow} is not a ${format}`);
       const current = await this.get(integrationId, flow);
-      if (current !== undefined && Date.parse(current) >= Date.parse(cursor)) return;
+      if (current !== undefined && !isAfter(cursor, current, format)) return;
       const now = clock.now().toISOString();
       await db
         .insertInto('cursors')

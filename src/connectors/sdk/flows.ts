@@ -41,8 +41,10 @@ export interface ImportPage {
 }
 
 export interface ImportRequest {
-  /** Where the last run stopped, minus the overlap window; undefined on the first run. */
+  /** For a timestamp cursor: where the last run stopped, minus the overlap window; undefined on the first run. */
   since: Date | undefined;
+  /** The stored cursor as the flow last gave it (an id, a token, a time); undefined on the first run. */
+  cursor?: string;
   /** The last `position` of a walk that was cut off (a crash, a lost lease): continue it. */
   resumeFrom?: string;
   signal: AbortSignal;
@@ -56,6 +58,12 @@ export interface ImportFlow<Api> {
   enabledByDefault: boolean;
   /** What the engine calls `mapping` and `connectors describe` prints: the seed's table. */
   mapping: MappingTable;
+  /**
+   * What the pages' `cursor` is (default: a timestamp, read back as `since` with the overlap) and
+   * when it is committed: after each page's records are written (default), or only once the walk
+   * has ended, for lists not sorted by what the cursor holds.
+   */
+  cursor?: { format: 'timestamp' | 'number' | 'opaque'; commit?: 'per-page' | 'after-run' };
   /** Changed records since `request.since`, page by page, oldest first. */
   fetch(api: Api, request: ImportRequest): AsyncIterable<ImportPage>;
   /** The current version of records by external id: retries of failed records use it. */
