@@ -29,7 +29,7 @@ export function sandboxCommand(program: Command, deps: CommandDeps & { untilStop
         ctx.io.out(
           ctx.json
             ? JSON.stringify(info)
-            : `${connector.displayName} sandbox on ${url}\ncredentials: ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\nuse it: wmsync integrations add --system ${connector.id} --goods-owner CODE --set baseUrl=${url} ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `--secret ${k}=${v}`).join(' ')}\n(the hub calls this machine only when told: start it with WMSYNC_ALLOW_PRIVATE_TARGETS=127.0.0.1)\nCtrl-C stops it.`,
+            : `${connector.displayName} sandbox on ${url}\ncredentials: ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\none more shop per integration id: ${served.origin}/ID${connector.sandbox.apiRoot}\nuse it: wmsync integrations add --system ${connector.id} --goods-owner CODE --set baseUrl=${url} ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `--secret ${k}=${v}`).join(' ')}\n(the hub calls this machine only when told: start it with WMSYNC_ALLOW_PRIVATE_TARGETS=127.0.0.1)\nCtrl-C stops it.`,
         );
         await deps.untilStopped();
         await served.close();
