@@ -53,3 +53,13 @@ describe('shops', () => {
     }
   });
 });
+
+describe('shops opened by two calls at once', () => {
+  it('opens one shop, so that neither call writes into a shop that is then thrown away', async () => {
+    opened.length = 0;
+    const shops = createShops(open, { seed: 1, accepts: async () => new Promise((resolve) => setTimeout(() => resolve(true), 5)) });
+    const [a, b] = await Promise.all([shops.route(new Request('http://hub.example/8/api')), shops.route(new Request('http://hub.example/8/api'))]);
+    expect(a?.simulator).toBe(b?.simulator);
+    expect(opened).toEqual([deriveSeed(1, 8)]);
+  });
+});

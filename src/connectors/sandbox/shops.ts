@@ -40,10 +40,11 @@ export interface ShopOptions {
 
 export function createShops(open: (seed: number) => Simulator, options: ShopOptions) {
   const maxShops = options.maxShops ?? 1000;
-  const shops = new Map<number, Simulator>();
+  // A promise per key, so that two first calls at once open one shop, not two.
+  const shops = new Map<number, Promise<Simulator | undefined>>();
   let fallback: Simulator | undefined;
 
-  async function shop(key: number): Promise<Simulator | undefined> {
+  function shop(key: number): Promise<Simulator | undefined> {
     const found = shops.get(key);
     if (found) {
       // Map order is the recency order: the first entry is the least recently used.
@@ -51,14 +52,23 @@ export function createShops(open: (seed: number) => Simulator, options: ShopOpti
       shops.set(key, found);
       return found;
     }
-    if (options.accepts && !(await options.accepts(key))) return undefined;
-    const created = open(deriveSeed(options.seed, key));
-    shops.set(key, created);
+    // A refused key, or a failed check, is not remembered: the next call asks again.
+    const forget = () => shops.get(key) === opening && shops.delete(key);
+    const opening: Promise<Simulator | undefined> = Promise.resolve()
+      .then(() => options.accepts?.(key) ?? true)
+      .then(
+        (accepted) => (accepted ? open(deriveSeed(options.seed, key)) : (forget(), undefined)),
+        (error: unknown) => {
+          forget();
+          throw error;
+        },
+      );
+    shops.set(key, opening);
     for (const oldest of shops.keys()) {
       if (shops.size <= maxShops) break;
       shops.delete(oldest);
     }
-    return created;
+    return opening;
   }
 
   return {
