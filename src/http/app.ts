@@ -78,8 +78,9 @@ export function createHttpApp(deps: HttpDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', metricsAccess(deps.users, deps.metricsToken), async (c) => c.text(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }));
   // The sandboxes' control API (state, faults, request log) is for administrators; their system API is open like the real one.
-  app.use('/sandbox/:system/_sandbox/*', signedIn, async (c, next) => (requireAdmin(c), next()));
-  app.route('/', sandboxRoutes(deps.sync.registry));
+  const isSandboxIntegration = (system: string, id: number) =>
+    deps.sync.integrations.get(id).then((i) => i.system === system && i.environment === 'sandbox', () => false);
+  app.route('/', sandboxRoutes(deps.sync.registry, { control: (c, next) => signedIn(c, async () => (requireAdmin(c), next())), shopExists: isSandboxIntegration }));
   app.route('/', assetRoutes());
   app.route('/', loginPages(deps));
   const page = authenticate(deps.users, 'page');

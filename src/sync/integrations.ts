@@ -11,6 +11,7 @@ import { configError, notFound, recordError } from '../kernel/errors.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import type { SecretBox } from '../kernel/secrets.js';
 import type { OutboundPolicy } from '../connectors/http/outbound.js';
+import { shopPath } from '../connectors/sandbox/shops.js';
 import type { Database } from '../store/tables.js';
 import type { TokenSet } from '../connectors/oauth/oauth-client.js';
 import { tokenSecrets } from '../connectors/oauth/token-session.js';
@@ -147,20 +148,21 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     };
   }
 
-  /** Defaults, then the sandbox's credentials, then settings and secrets; the address for the environment. */
-  function resolveSettings(connector: Connector<any>, environment: Environment, settings: Record<string, unknown>, secretValues: Record<string, unknown>) {
+  /** Defaults, then the sandbox's credentials, then settings and secrets; the address for the environment
+   * (in the sandbox, integration `id`'s own shop; the default shop for a draft without an id). */
+  function resolveSettings(connector: Connector<any>, environment: Environment, settings: Record<string, unknown>, secretValues: Record<string, unknown>, id?: number) {
     const defaults = Object.fromEntries(definitions(connector).filter((d) => 'default' in d && d.default !== undefined).map((d) => [d.key, (d as { default: unknown }).default]));
     // A sandbox integration talks to the simulator the hub serves, with its credentials unless given.
     const sandbox = environment === 'sandbox' ? connector.sandbox : undefined;
     const resolved: Record<string, unknown> = { ...defaults, ...sandbox?.credentials, ...settings, ...secretValues };
-    resolved.baseUrl ??= sandbox ? `${hubUrl()}/sandbox/${connector.id}${sandbox.apiRoot}` : baseUrlFor(connector, environment, resolved);
+    resolved.baseUrl ??= sandbox ? `${hubUrl()}/sandbox/${connector.id}${shopPath(id)}${sandbox.apiRoot}` : baseUrlFor(connector, environment, resolved);
     return resolved;
   }
 
   function resolve(r: Awaited<ReturnType<typeof row>>): ResolvedIntegration {
     const v = view(r);
     const connector = registry.get(r.system);
-    const resolved = resolveSettings(connector, v.environment, v.settings, parseJson<Record<string, string>>(secrets.open(r.secrets)));
+    const resolved = resolveSettings(connector, v.environment, v.settings, parseJson<Record<string, string>>(secrets.open(r.secrets)), v.id);
     return {
       ...v,
       goodsOwnerId: Number(r.goods_owner_id),

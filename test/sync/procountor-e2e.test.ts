@@ -148,7 +148,7 @@ describe('Procountor OAuth code flow through the hub', () => {
     const start = await get(`${server.url}/oauth/start/${id}`);
     expect(start.status).toBe(302);
     const login = new URL(start.headers.get('location')!);
-    expect(`${login.origin}${login.pathname}`).toBe(`${server.url}/sandbox/procountor/login`);
+    expect(`${login.origin}${login.pathname}`).toBe(`${server.url}/sandbox/procountor/${id}/login`);
     expect(login.searchParams.get('redirect_uri')).toBe(`${server.url}/oauth/callback`);
 
     const page = await get(login.href);

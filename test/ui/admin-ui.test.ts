@@ -14,10 +14,11 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
   let browser: Browser;
   let page: Page;
   let integrationPath: string;
-  /** An order the shop can quick-process (one paid payment), made in the sandbox before the import. */
+  /** An order the shop can quick-process (one paid payment), made in the integration's sandbox shop before the import. */
   let orderNumber: string;
+  let integrationId: number;
 
-  const sandbox = (path: string, init?: RequestInit) => hub.sandboxControl(path, init).then((r) => r.json() as Promise<any>);
+  const sandbox = (path: string, init?: RequestInit) => hub.sandboxControl(integrationId, path, init).then((r) => r.json() as Promise<any>);
   const notice = () => page.getByRole('status').filter({ hasText: /\S/ }).first();
   const syncNow = async (flow: string) => {
     await page.getByRole('button', { name: `Sync now: ${flow}` }).click();
@@ -27,8 +28,6 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
   beforeAll(async () => {
     [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
     await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
-    const created = await sandbox('/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payment_method_id: 1 }) });
-    orderNumber = String(created.data.id);
     page = await newPage(browser, hub.url);
   });
   afterAll(async () => {
@@ -61,6 +60,10 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForURL(/\/integrations\/\d+\?notice=created/);
     integrationPath = new URL(page.url()).pathname;
+    // The shop exists once the integration does.
+    integrationId = Number(integrationPath.split('/').at(-1));
+    const created = await sandbox('/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payment_method_id: 1 }) });
+    orderNumber = String(created.data.id);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('MyCashflow ACME');
     expect(await notice().textContent()).toContain('Integration saved');
   });

@@ -18,9 +18,9 @@ export async function startHub(options: Parameters<typeof testApp>[1] = {}) {
   hub.url = server.url;
   return {
     url: server.url,
-    /** The MyCashflow sandbox's control API (state, faults, requests), as the administrator: it is not open to anyone. */
-    sandboxControl: (path: string, init: RequestInit = {}) =>
-      fetch(`${server.url}/sandbox/mycashflow/_sandbox${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+    /** The control API (state, faults, requests) of a MyCashflow integration's own sandbox shop, as the administrator: it is not open to anyone. */
+    sandboxControl: (integrationId: number, path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/sandbox/mycashflow/${integrationId}/_sandbox${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
     store,
     wms,
     sync,

@@ -12,7 +12,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
   let id: number;
 
   const control = (path: string, method: string, body?: unknown) =>
-    hub.sandboxControl(path, { method, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+    hub.sandboxControl(id, path, { method, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
 
   beforeAll(async () => {
     [hub, browser] = await Promise.all([startHub(), launchBrowser()]);
@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
 
   it('groups failed records by cause, and retries a whole group and a single record', async () => {
     const auth = { authorization: `Basic ${Buffer.from('api@sandbox.example:sandbox-key').toString('base64')}` };
-    const open = (await (await fetch(`${hub.url}/sandbox/mycashflow/api/v1/orders?status=open&page_size=6`, { headers: auth })).json()) as { data: { id: number }[] };
+    const open = (await (await fetch(`${hub.url}/sandbox/mycashflow/${id}/api/v1/orders?status=open&page_size=6`, { headers: auth })).json()) as { data: { id: number }[] };
     const broken = open.data.map((o) => o.id);
     expect(broken).toHaveLength(6);
     await control('/faults', 'POST', { malformed: { orders: broken } });

@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'Procountor OAuth redirect flow in t
     await page.getByRole('button', { name: 'Save and authorise' }).click();
 
     // Procountor's login page, served by the hub's sandbox.
-    await page.waitForURL(/\/sandbox\/procountor\/login\?/);
+    await page.waitForURL(/\/sandbox\/procountor\/\d+\/login\?/);
     const login = new URL(page.url());
     expect(login.searchParams.get('response_type')).toBe('code');
     expect(login.searchParams.get('redirect_uri')).toBe(`${hub.url}/oauth/callback`);
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'Procountor OAuth redirect flow in t
     let callback = '';
     // Playwright routes no request a redirect leads to, so the sign-in's answer is read instead of followed.
     await starterPage.route(
-      (url) => url.pathname === '/sandbox/procountor/login',
+      (url) => url.pathname === `/sandbox/procountor/${starter.integrationId}/login`,
       async (route) => {
         if (route.request().method() !== 'POST') return route.continue();
         callback = (await route.fetch({ maxRedirects: 0 })).headers().location ?? '';

@@ -1,6 +1,6 @@
 import type { Brand, Comment, Order, OrderLine, Payment, Product, Shipment, StockItem, Translation, Variation } from '../api.js';
-import { createRandom, deriveSeed, pickPerson } from '../../../src/connectors/sandbox/random.js';
-import type { Random } from '../../../src/connectors/sandbox/random.js';
+import { createRandom, deriveSeed, pickPerson } from '../../../src/connectors/sandbox/index.js';
+import type { Random } from '../../../src/connectors/sandbox/index.js';
 import { brands, catalog, models, paymentMethods, privateComments, publicComments, shippingMethods, supplierIds } from './catalog.js';
 import { applyTotals, round2 } from './totals.js';
 

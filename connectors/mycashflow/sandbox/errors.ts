@@ -2,15 +2,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../api.js';
 
-/** An error the API answers with its error body {code, error, message} [I S33]. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Routes throw the kit's ApiError; it is answered with the error body {code, error, message} [I S33]. */
+export { ApiError } from '../../../src/connectors/sandbox/index.js';
 
 const reasons: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 422: 'Unprocessable Entity',

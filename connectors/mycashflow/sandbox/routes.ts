@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { Faults } from '../../../src/connectors/sandbox/faults.js';
+import type { Faults } from '../../../src/connectors/sandbox/index.js';
 import { quickProcessRequestSchema, stockPatchSchema, webhookRequestSchema } from '../api.js';
 import { paymentMethods, shippingMethods } from './catalog.js';
 import type { Method } from '../api.js';
@@ -36,16 +36,11 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
 /** The API under /api/v1 and /api/v0 (the same resources in both, as the sandbox cannot tell them apart). */
 export function apiRoutes({ store, faults, statusCase }: ApiContext): Hono {
   const api = new Hono();
-  const malformed = (kind: string, size: number, id: number) => {
-    const hit = faults.malformedIds(kind, size).has(id);
-    if (hit) faults.noteMalformed();
-    return hit;
-  };
   const product = (c: Context) => (record: Parameters<typeof serializeProduct>[0]) =>
-    serializeProduct(record, expandParam(c), malformed('products', store.products.size, record.product.id));
+    serializeProduct(record, expandParam(c), faults.corrupts('products', store.products.size, record.product.id));
   const order = (c: Context, fallback = '') => {
     const expand = c.req.query('expand') === undefined ? new Set(fallback.split(',')) : expandParam(c);
-    return (o: StoredOrder) => serializeOrder(o, expand, statusCase(), malformed('orders', store.orders.size, o.id));
+    return (o: StoredOrder) => serializeOrder(o, expand, statusCase(), faults.corrupts('orders', store.orders.size, o.id));
   };
   /** Order actions answer {data: Order} in its new state [V S33], with shipments and payments [G]. */
   const action = (c: Context, result: StoredOrder) => c.json({ data: order(c, 'shipments,payments')(result) });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { Collection, lazyEntry } from '../../../src/connectors/sandbox/collection.js';
+import { Collection, lazyEntry } from '../../../src/connectors/sandbox/index.js';
 import type { Address, Comment, StockChange, StockItem, Webhook } from '../api.js';
 import type { quickProcessRequestSchema, stockPatchSchema, webhookRequestSchema } from '../api.js';
 import { codPaymentMethodIds, paymentMethods } from './catalog.js';

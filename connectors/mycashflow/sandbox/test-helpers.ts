@@ -1,3 +1,4 @@
+import { callJson } from '../../../src/connectors/sandbox/index.js';
 import { createMycashflowSandbox, defaultCredentials } from './server.js';
 import type { MycashflowSandbox, SandboxOptions } from './server.js';
 
@@ -11,12 +12,5 @@ export const testSandbox = (options: SandboxOptions = {}): MycashflowSandbox =>
   createMycashflowSandbox({ products: 60, orders: 120, now: fixedNow, rateLimit: { perSecond: 0, burst: 1 }, ...options });
 
 /** Calls the sandbox's API with the default credentials; returns status, headers and parsed body. */
-export async function call(sandbox: MycashflowSandbox, method: string, path: string, body?: unknown) {
-  const response = await sandbox.app.request(path.startsWith('/') ? path : `/api/v1/${path}`, {
-    method,
-    headers: { Authorization: authHeader, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as any };
-}
+export const call = (sandbox: MycashflowSandbox, method: string, path: string, body?: unknown) =>
+  callJson(sandbox.app, method, path.startsWith('/') ? path : `/api/v1/${path}`, { headers: { Authorization: authHeader, Accept: 'application/json' }, body });

@@ -47,9 +47,10 @@ const secret = () => randomBytes(24).toString('base64url');
 
 export type Auth = ReturnType<typeof createAuth>;
 
+/** `settings` is read live: the sandbox's settings object, which the control API changes at runtime. */
 export function createAuth(options: { clients: SandboxClient[]; users: SandboxUser[]; settings: AuthSettings; nowMs?: () => number }) {
   const nowMs = options.nowMs ?? (() => Date.now());
-  const settings = { ...options.settings };
+  const { settings } = options;
   const codes = new Map<string, Expiring<Grant & { redirectUri: string }>>();
   const accessTokens = new Map<string, Expiring<Grant>>();
   const refreshTokens = new Map<string, Grant>();

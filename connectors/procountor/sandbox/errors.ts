@@ -2,17 +2,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../api.js';
 
-/** An error the API answers with `{"errors":[{status, field, message}]}` [V P-OAS ErrorMessages]. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** The offending input, e.g. "invoiceRows[0].unit" or a query parameter's name. */
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+/** Routes throw the kit's ApiError (with `field` when one input is to blame); it is answered with
+ * `{"errors":[{status, field, message}]}` [V P-OAS ErrorMessages]. */
+export { ApiError } from '../../../src/connectors/sandbox/index.js';
 
 /** `field` is left out when no single input is to blame [G: whether it is then null or absent]. */
 export const errorBody = (status: number, message: string, field?: string): ErrorBody =>

@@ -1,5 +1,5 @@
-import { createRandom, deriveSeed } from '../../../src/connectors/sandbox/random.js';
-import type { Random } from '../../../src/connectors/sandbox/random.js';
+import { createRandom, deriveSeed } from '../../../src/connectors/sandbox/index.js';
+import type { Random } from '../../../src/connectors/sandbox/index.js';
 import type { DeliveryMethod, Invoice, InvoiceRow, InvoiceStatus, InvoiceType, Product } from '../api.js';
 import { deliveryInstructionTexts, orderNotes, paymentMethods } from './catalog.js';
 import { customer, customerCount, supplier, supplierBase, supplierCount } from './parties.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { Faults } from '../../../src/connectors/sandbox/faults.js';
+import type { Faults } from '../../../src/connectors/sandbox/index.js';
 import { actionCommentSchema, invoiceChannels, invoiceSchema, invoiceStatuses, invoiceTypes, notesRequestSchema } from '../api.js';
 import type { Invoice } from '../api.js';
 import { ApiError } from './errors.js';
@@ -47,11 +47,7 @@ const plainActions: ActionName[] = ['approve', 'send', 'unfinished', 'invalidate
 /** `GET /invoices` (search), `GET /invoices/{ids}`, `PUT /invoices/{id}` and the status actions [V P-OAS]. */
 export function invoiceRoutes({ store, faults, salesOrdersCanBeSent }: InvoiceRouteContext): Hono {
   const api = new Hono();
-  const malformed = (id: number) => {
-    const hit = faults.malformedIds('invoices', store.invoices.size).has(id);
-    if (hit) faults.noteMalformed();
-    return hit;
-  };
+  const malformed = (id: number) => faults.corrupts('invoices', store.invoices.size, id);
   const full = (invoice: Invoice) => serializeInvoice(invoice, malformed(invoice.id));
 
   api.get('/invoices', (c) => {

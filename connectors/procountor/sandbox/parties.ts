@@ -1,5 +1,5 @@
-import { createRandom, deriveSeed } from '../../../src/connectors/sandbox/random.js';
-import type { Random } from '../../../src/connectors/sandbox/random.js';
+import { createRandom, deriveSeed } from '../../../src/connectors/sandbox/index.js';
+import type { Random } from '../../../src/connectors/sandbox/index.js';
 import type { Address, CounterParty, Language } from '../api.js';
 import { customerCompanies, firstNames, lastNames, places, streets, suppliers } from './catalog.js';
 import type { Place } from './catalog.js';

@@ -1,4 +1,4 @@
-import { createRandom, deriveSeed } from '../../../src/connectors/sandbox/random.js';
+import { createRandom, deriveSeed } from '../../../src/connectors/sandbox/index.js';
 import type { Product, ProductType } from '../api.js';
 import { catalog, variants } from './catalog.js';
 import { day, formatDatetime } from './time.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Faults } from '../../../src/connectors/sandbox/faults.js';
+import type { Faults } from '../../../src/connectors/sandbox/index.js';
 import { productTypes } from '../api.js';
 import type { Product } from '../api.js';
 import { ApiError } from './errors.js';
@@ -20,9 +20,7 @@ export interface ProductRouteContext {
 export function productRoutes({ store, faults, resultShape }: ProductRouteContext): Hono {
   const api = new Hono();
   const serialize = (includeLocalizations: boolean) => (product: Product) => {
-    const malformed = faults.malformedIds('products', store.products.size).has(product.id);
-    if (malformed) faults.noteMalformed();
-    return serializeProduct(product, includeLocalizations, malformed);
+    return serializeProduct(product, includeLocalizations, faults.corrupts('products', store.products.size, product.id));
   };
 
   api.get('/products', (c) => {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Collection, Entry } from '../../../src/connectors/sandbox/collection.js';
+import type { Collection, Entry } from '../../../src/connectors/sandbox/index.js';
 import type { SearchMeta } from '../api.js';
 import { ApiError } from './errors.js';
 import { parseDatetime } from './time.js';

@@ -1,4 +1,4 @@
-import { Collection, lazyEntry } from '../../../src/connectors/sandbox/collection.js';
+import { Collection, lazyEntry } from '../../../src/connectors/sandbox/index.js';
 import type { Address, CounterParty, DeliveryMethod, Invoice, InvoiceStatus, InvoiceType, Language, Product } from '../api.js';
 import { ApiError } from './errors.js';
 import { generateInvoice, invoiceHead, productRow, sumInfo } from './invoice-data.js';

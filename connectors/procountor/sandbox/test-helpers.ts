@@ -1,3 +1,4 @@
+import { callJson } from '../../../src/connectors/sandbox/index.js';
 import { createProcountorSandbox, defaultClient } from './server.js';
 import type { ProcountorSandbox, SandboxOptions } from './server.js';
 
@@ -26,15 +27,8 @@ export async function apiKeyToken(sandbox: ProcountorSandbox): Promise<string> {
 }
 
 /** Calls the API with a bearer token; returns status, headers and the parsed body. */
-export async function call(sandbox: ProcountorSandbox, token: string, method: string, path: string, body?: unknown) {
-  const response = await sandbox.app.request(path.startsWith('/') ? path : `/api/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as any };
-}
+export const call = (sandbox: ProcountorSandbox, token: string, method: string, path: string, body?: unknown) =>
+  callJson(sandbox.app, method, path.startsWith('/') ? path : `/api/${path}`, { headers: { Authorization: `Bearer ${token}` }, body });
 
 /** A client bound to one sandbox and one API-key token. */
 export async function connect(options: SandboxOptions = {}) {

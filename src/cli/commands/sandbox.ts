@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { serveSandbox } from '../../connectors/sandbox/serve.js';
+import { createShops } from '../../connectors/sandbox/shops.js';
 import type { CommandDeps, CliContext } from '../context.js';
 import { action } from '../context.js';
 import { integer } from '../parse.js';
@@ -16,14 +17,19 @@ export function sandboxCommand(program: Command, deps: CommandDeps & { untilStop
       action(deps, async (ctx: CliContext, system: string, opts: { port: number; host: string; seed: number }) => {
         const connector = (await ctx.sync()).registry.get(system);
         if (!connector.sandbox) throw new Error(`${connector.displayName} has no sandbox`);
-        const simulator = connector.sandbox.create({ seed: opts.seed });
-        const served = await serveSandbox((req) => simulator.fetch(req), opts);
+        const { sandbox } = connector;
+        // One shop at the root, and one more per integration id under /<id>, as the hub serves them.
+        const shops = createShops((seed) => sandbox.create({ seed }), { seed: opts.seed });
+        const served = await serveSandbox(async (req) => {
+          const route = await shops.route(req);
+          return route ? route.simulator.fetch(route.request) : new Response('Not Found', { status: 404 });
+        }, opts);
         const url = `${served.origin}${connector.sandbox.apiRoot}`;
         const info = { system: connector.id, url, credentials: connector.sandbox.credentials, seed: opts.seed };
         ctx.io.out(
           ctx.json
             ? JSON.stringify(info)
-            : `${connector.displayName} sandbox on ${url}\ncredentials: ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\nuse it: wmsync integrations add --system ${connector.id} --goods-owner CODE --set baseUrl=${url} ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `--secret ${k}=${v}`).join(' ')}\n(the hub calls this machine only when told: start it with WMSYNC_ALLOW_PRIVATE_TARGETS=127.0.0.1)\nCtrl-C stops it.`,
+            : `${connector.displayName} sandbox on ${url}\ncredentials: ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\none more shop per integration id: ${served.origin}/ID${connector.sandbox.apiRoot}\nuse it: wmsync integrations add --system ${connector.id} --goods-owner CODE --set baseUrl=${url} ${Object.entries(connector.sandbox.credentials).map(([k, v]) => `--secret ${k}=${v}`).join(' ')}\n(the hub calls this machine only when told: start it with WMSYNC_ALLOW_PRIVATE_TARGETS=127.0.0.1)\nCtrl-C stops it.`,
         );
         await deps.untilStopped();
         await served.close();

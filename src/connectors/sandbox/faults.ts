@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { ErrorResponder } from './errors.js';
 import { createRandom } from './random.js';
 
 /**
@@ -67,6 +68,16 @@ export function createFaults(seed = 1) {
     return random.next() < fault.rate;
   }
 
+  /** The ids (1..size) of `kind` records to serve corrupted: explicit ids, or N spread evenly. */
+  function malformedIds(kind: string, size: number): ReadonlySet<number> {
+    const wanted = settings.malformed[kind];
+    if (Array.isArray(wanted)) return new Set(wanted);
+    const count = Math.min(wanted ?? 0, size);
+    const ids = new Set<number>();
+    for (let i = 0; i < count; i++) ids.add(Math.floor((i * size) / count) + 1);
+    return ids;
+  }
+
   return {
     get settings(): FaultSettings {
       return structuredClone(settings);
@@ -87,34 +98,30 @@ export function createFaults(seed = 1) {
       random = createRandom(seed);
       Object.assign(counters, { serverError: 0, tooManyRequests: 0, timeout: 0, malformed: 0 });
     },
-    /** Which request fault, if any, hits this request. Counts it. */
-    decide(method: string, path: string): RequestFaultKind | undefined {
-      const kind = requestFaultKinds.find((k) => fires(k, `${method} ${path}`));
+    /** Which request fault, if any, hits this request, told as words joined by a space
+     * ("GET", "/orders"; or the system's label). Counts it. */
+    decide(...request: string[]): RequestFaultKind | undefined {
+      const kind = requestFaultKinds.find((k) => fires(k, request.join(' ')));
       if (kind) counters[kind]++;
       return kind;
     },
-    /** The ids (1..size) of `kind` records to serve corrupted: explicit ids, or N spread evenly. */
-    malformedIds(kind: string, size: number): ReadonlySet<number> {
-      const wanted = settings.malformed[kind];
-      if (Array.isArray(wanted)) return new Set(wanted);
-      const count = Math.min(wanted ?? 0, size);
-      const ids = new Set<number>();
-      for (let i = 0; i < count; i++) ids.add(Math.floor((i * size) / count) + 1);
-      return ids;
-    },
-    /** The sandbox calls this each time it serves a corrupted record. */
-    noteMalformed(): void {
-      counters.malformed++;
+    malformedIds,
+    /** Whether record `id` of `kind` (of `size` records) is to be served corrupted; counts it when so. */
+    corrupts(kind: string, size: number, id: number): boolean {
+      const hit = malformedIds(kind, size).has(id);
+      if (hit) counters.malformed++;
+      return hit;
     },
   };
 }
 
-/** The sandbox's own error format, so injected errors look like the real system's errors. */
-export type ErrorResponder = (c: Context, status: number, message: string) => Response;
+/** What a fault's `match` is tested against: "METHOD /path" unless the system says more (a SOAP action). */
+export type RequestLabel = (c: Context) => string;
+export const methodAndPath: RequestLabel = (c) => `${c.req.method} ${c.req.path}`;
 
-export function faultMiddleware(faults: Faults, error: ErrorResponder): MiddlewareHandler {
+export function faultMiddleware(faults: Faults, error: ErrorResponder, label: RequestLabel = methodAndPath): MiddlewareHandler {
   return async (c, next) => {
-    const kind = faults.decide(c.req.method, c.req.path);
+    const kind = faults.decide(label(c));
     const { serverError, tooManyRequests, timeout } = faults.settings;
     if (kind === 'serverError') return error(c, serverError.status, 'Injected server error');
     if (kind === 'tooManyRequests') {
