@@ -121,9 +121,12 @@ export function createProcountorClient(options: ClientOptions): ProcountorApi {
     return records;
   }
 
-  /** Procountor answers 403 also for an action the invoice's status or type does not allow [V P-OAS]. */
+  /**
+   * Procountor answers 403 also for an action the invoice's status or type does not allow [V P-OAS]:
+   * a refusal of this record, not of the credentials, so no token renewal.
+   */
   async function action(path: string, signal: AbortSignal): Promise<void> {
-    await http.request('PUT', path, { signal, forbiddenIsRefusal: true });
+    await http.request('PUT', path, { signal, rules: [{ status: 403, kind: 'record' }] });
   }
 
   return {
