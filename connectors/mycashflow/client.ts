@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWireRecord, rawText } from '../../src/connectors/sdk/wire-records.js';
 import type { WireRecord } from '../../src/connectors/sdk/wire-records.js';
+import { basicAuth } from '../../src/connectors/auth/basic.js';
 import { createHttpClient } from '../../src/connectors/http/http-client.js';
 import type { RetryPolicy } from '../../src/connectors/http/http-client.js';
 import { HttpError } from '../../src/connectors/http/http-errors.js';
@@ -76,11 +77,10 @@ const orderLabel = (raw: unknown) => `order ${rawText(raw, 'id') ?? '(no id)'}`;
 
 export function createMycashflowClient(options: ClientOptions): MycashflowApi {
   const { settings, logger } = options;
-  const authorization = `Basic ${Buffer.from(`${options.username}:${options.apiKey}`).toString('base64')}`;
   const http = createHttpClient({
     name: 'MyCashflow',
     baseUrl: options.baseUrl,
-    headers: () => ({ authorization }),
+    auth: basicAuth(options.username, options.apiKey),
     ...(options.limiter ? { limiter: options.limiter } : {}),
     ...(logger ? { logger } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -1,3 +1,4 @@
+import { allowsInsecureHttp } from '../../src/connectors/auth/insecure-http.js';
 import { createOAuthClient } from '../../src/connectors/oauth/oauth-client.js';
 import type { OAuthEndpoints, TokenSet } from '../../src/connectors/oauth/oauth-client.js';
 import { createTokenSession } from '../../src/connectors/oauth/token-session.js';
@@ -17,10 +18,6 @@ export function oauthEndpoints(baseUrl: string): OAuthEndpoints {
   const host = root.replace(/\/api$/, '').replace(/\/(latest|supported|v\d{4})$/, '');
   return { tokenUrl: `${root}/oauth/token`, authorizeUrl: `${host}/login` };
 }
-
-/** Plain http only towards this machine (tests, `wmsync sandbox`) or the hub's own sandbox. */
-export const allowsInsecure = (url: string, environment: unknown): boolean =>
-  environment === 'sandbox' || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url);
 
 export interface SessionOptions {
   baseUrl: string;
@@ -48,7 +45,7 @@ export function createSessionAuth(options: SessionOptions): ClientAuth {
     endpoints,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    allowInsecure: allowsInsecure(endpoints.tokenUrl, options.environment),
+    allowInsecure: allowsInsecureHttp(endpoints.tokenUrl, options.environment),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const session = createTokenSession({

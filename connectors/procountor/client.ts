@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { parseWireRecord, rawText } from '../../src/connectors/sdk/wire-records.js';
 import type { WireRecord } from '../../src/connectors/sdk/wire-records.js';
+import type { AuthStrategy } from '../../src/connectors/auth/strategy.js';
 import { createHttpClient } from '../../src/connectors/http/http-client.js';
-import type { HttpClientOptions, RetryPolicy } from '../../src/connectors/http/http-client.js';
+import type { RetryPolicy } from '../../src/connectors/http/http-client.js';
 import { HttpError } from '../../src/connectors/http/http-errors.js';
 import type { TokenBucket } from '../../src/connectors/http/rate-limiter.js';
 import type { Query } from '../../src/connectors/http/url.js';
@@ -23,10 +24,10 @@ export interface FlowSettings {
   deliveryReportAction: DeliveryReportAction;
 }
 
-/** How requests are authorised: the OAuth token session's bearer header and its 401 renewal. */
+/** How requests are authorised: the OAuth token session's bearer header and its renewal when a token is refused. */
 export interface ClientAuth {
-  headers: NonNullable<HttpClientOptions['headers']>;
-  onUnauthorized: NonNullable<HttpClientOptions['onUnauthorized']>;
+  headers: AuthStrategy['headers'];
+  onUnauthorized: NonNullable<AuthStrategy['onExpired']>;
 }
 
 export interface ClientOptions {
@@ -79,8 +80,7 @@ export function createProcountorClient(options: ClientOptions): ProcountorApi {
   const http = createHttpClient({
     name: 'Procountor',
     baseUrl: options.baseUrl,
-    headers: options.auth.headers,
-    onUnauthorized: options.auth.onUnauthorized,
+    auth: { headers: options.auth.headers, onExpired: options.auth.onUnauthorized },
     ...(options.limiter ? { limiter: options.limiter } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.retry ? { retry: options.retry } : {}),

@@ -183,10 +183,11 @@ describe('createHttpClient: accept, text and auth strategies', () => {
     };
     server.respond((_req, res) => sendJson(res, 200, {}));
     const { client } = testClient({ auth, headers: () => ({ 'x-signature': 'overridden', 'user-agent': 'wmsync' }) });
-    await client.request('POST', '/put', { query: { a: 'b' }, body: { n: 1 } });
-    expect(server.requests[0]?.url).toBe('/put?a=b&key=k1');
+    await client.request('POST', '/put', { query: { ids: [1, 2], q: 'a b' }, body: { n: 1 } });
+    // The request's own query keeps its encoding (a list's commas, %20), which URLSearchParams would rewrite.
+    expect(server.requests[0]?.url).toBe('/put?ids=1,2&q=a%20b&key=k1');
     expect(server.requests[0]?.headers).toMatchObject({ 'x-signature': 'sig', 'user-agent': 'wmsync' });
-    expect(seen).toEqual(['POST /put?a=b&key=k1 {"n":1}']);
+    expect(seen).toEqual(['POST /put?ids=1,2&q=a%20b&key=k1 {"n":1}']);
   });
 
   it('renews through the strategy on a 401 and keeps the key out of error messages', async () => {

@@ -22,7 +22,7 @@ import { checkRules, findRule } from './response-rules.js';
 import type { ResponseRule } from './response-rules.js';
 import { realSleep } from './timer.js';
 import type { Sleep } from './timer.js';
-import { buildUrl } from './url.js';
+import { appendQuery, buildUrl } from './url.js';
 import type { Query } from './url.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -136,9 +136,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(call.body);
     }
-    const url = new URL(requestUrl);
     const seen: AuthRequest = { method, url: requestUrl, body };
-    for (const [key, value] of Object.entries((await auth?.query?.(seen)) ?? {})) url.searchParams.set(key, value);
+    const url = appendQuery(requestUrl, await auth?.query?.(seen));
     for (const [key, value] of Object.entries((await options.headers?.()) ?? {})) headers.set(key, value);
     for (const [key, value] of Object.entries((await auth?.headers({ ...seen, url })) ?? {})) headers.set(key, value);
     for (const [key, value] of Object.entries(call.headers ?? {})) headers.set(key, value);
