@@ -107,6 +107,8 @@ export interface HttpStats {
 }
 
 export interface HttpClient {
+  /** The remote system's name, for messages of the kits built on this client (SOAP). */
+  readonly name: string;
   request<T = unknown>(method: HttpMethod, path: string, options?: RequestOptions<T>): Promise<HttpResponse<T>>;
   readonly stats: HttpStats;
 }
@@ -236,6 +238,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return {
+    name,
     request,
     get stats(): HttpStats {
       return { ...counters };
