@@ -81,7 +81,8 @@ export function specterParams(request: AuthRequest, charset: Charset = 'latin1')
 }
 
 /**
- * Adds `sbmId`, `apiUserId` and `key` to the query of every request. Signing an action whose seed
+ * Adds `sbmId`, `apiUserId` and `key` to the query of every request (S8 sends them in the query;
+ * for a form POST the notes put sbmId and apiUserId there too, the key's place is inferred [I]). Signing an action whose seed
  * is not known, or whose seed parameter is missing, is refused: an unsigned call would only come
  * back as Specter's error envelope.
  */

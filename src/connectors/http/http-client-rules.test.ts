@@ -5,6 +5,7 @@ import type { TestServer } from './fixtures/test-server.js';
 import { createHttpClient } from './http-client.js';
 import type { HttpClientOptions } from './http-client.js';
 import { HttpError, isAmbiguous } from './http-errors.js';
+import type { TokenBucket } from './rate-limiter.js';
 import { checkRules, findRule } from './response-rules.js';
 
 let server: TestServer;
@@ -121,7 +122,7 @@ describe('createHttpClient: response rules', () => {
     const paused: number[] = [];
     server.respond((_req, res, index) => (index === 0 ? sendXml(res, 500, fault('Limit exceeded by 3. Request is blocked.')) : sendXml(res, 200, '<ok/>')));
     const { client } = testClient({
-      limiter: { acquire: async () => undefined, pauseFor: (ms: number) => void paused.push(ms) } as never,
+      limiter: { acquire: async () => undefined, pauseFor: (ms: number) => void paused.push(ms) } as unknown as TokenBucket,
       rules: [{ status: 500, body: /Limit exceeded/, kind: 'retry-after', retryAfterMs: () => 1500, message: () => 'request budget used' }],
     });
     await expect(client.request('POST', '/save', { body: {} })).resolves.toMatchObject({ status: 200 });
