@@ -42,7 +42,9 @@ export function readWsdl(text: string): SoapService {
   if (XMLValidator.validate(text) !== true) throw new WmsyncError('system', 'the WSDL is not well-formed XML');
   const definitions = (parser.parse(text) as Node).definitions as Node | undefined;
   if (!definitions) throw new WmsyncError('system', 'the WSDL has no definitions element');
-  const schemaNode = all(definitions.types, 'schema')[0];
+  // The operations' schema; ASMX adds a second one for Microsoft's guid and char types.
+  const schemas = all(definitions.types, 'schema');
+  const schemaNode = schemas.find((s) => s['@_targetNamespace'] === definitions['@_targetNamespace']) ?? schemas[0];
   const namespace = String(schemaNode?.['@_targetNamespace'] ?? definitions['@_targetNamespace'] ?? '');
 
   const elements: Record<string, SoapField[]> = {};
