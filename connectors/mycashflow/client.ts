@@ -1,4 +1,4 @@
-import { HttpError, pagesByNumber, pagesByTime, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
+import { basicAuth, HttpError, pagesByNumber, pagesByTime, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
 import type { ConnectorContext, Query, WireRecord } from '../../src/connectors/sdk/index.js';
 import { z } from 'zod';
 import { metaSchema, numberish, orderSchema, productSchema } from './api.js';
@@ -49,12 +49,11 @@ const orderLabel = (raw: unknown) => `order ${rawText(raw, 'id') ?? '(no id)'}`;
 
 export function createMycashflowClient(settings: MycashflowSettings, context: ConnectorContext): MycashflowApi {
   const { logger } = context;
-  const authorization = `Basic ${Buffer.from(`${settings.username}:${settings.apiKey}`).toString('base64')}`;
   const http = context.http({
     name: 'MyCashflow',
     // The API root, e.g. https://store.mycashflow.fi/api/v1 (no trailing slash: the API refuses it).
     baseUrl: settings.baseUrl,
-    headers: () => ({ authorization }),
+    auth: basicAuth(settings.username, settings.apiKey),
     limits: { perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst },
   });
   let stock: Map<string, number> | undefined;

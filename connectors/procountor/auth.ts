@@ -1,6 +1,5 @@
-import { createOAuthClient, createTokenSession } from '../../src/connectors/sdk/index.js';
-import type { OAuthEndpoints, TokenSet } from '../../src/connectors/sdk/index.js';
-import type { ClientAuth } from './client.js';
+import { allowsInsecureHttp, createOAuthClient, oauth2Auth } from '../../src/connectors/sdk/index.js';
+import type { AuthStrategy, OAuthEndpoints, TokenSet } from '../../src/connectors/sdk/index.js';
 
 export const notAuthorisedMessage = 'Procountor is not authorised yet: open the integration and choose Authorise, or set an apiKey';
 
@@ -16,10 +15,6 @@ export function oauthEndpoints(baseUrl: string): OAuthEndpoints {
   const host = root.replace(/\/api$/, '').replace(/\/(latest|supported|v\d{4})$/, '');
   return { tokenUrl: `${root}/oauth/token`, authorizeUrl: `${host}/login` };
 }
-
-/** Plain http only towards this machine (tests, `wmsync sandbox`) or the hub's own sandbox. */
-export const allowsInsecure = (url: string, environment: unknown): boolean =>
-  environment === 'sandbox' || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url);
 
 export interface SessionOptions {
   baseUrl: string;
@@ -40,22 +35,21 @@ export interface SessionOptions {
  * token (code flow) or by asking again with the API key. The API-key request carries
  * `redirect_uri` as most public clients send it (P-VG, P-FP, P-VR; P-RC leaves it out) [V notes A2.1].
  */
-export function createSessionAuth(options: SessionOptions): ClientAuth {
+export function createSessionAuth(options: SessionOptions): AuthStrategy {
   const endpoints = oauthEndpoints(options.baseUrl);
   const client = createOAuthClient({
     name: 'Procountor',
     endpoints,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    allowInsecure: allowsInsecure(endpoints.tokenUrl, options.environment),
+    allowInsecure: allowsInsecureHttp(endpoints.tokenUrl, options.environment),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const session = createTokenSession({
+  return oauth2Auth({
     client,
     tokens: options.tokens,
     ...(options.apiKey ? { clientCredentials: { api_key: options.apiKey, redirect_uri: options.redirectUri } } : {}),
     save: options.saveTokens,
     notAuthorised: notAuthorisedMessage,
   });
-  return { headers: session.headers, onUnauthorized: session.onUnauthorized };
 }

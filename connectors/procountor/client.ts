@@ -1,15 +1,9 @@
 import { HttpError, pagesAfterKey, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
-import type { ConnectorContext, HttpClientOptions, Query, WireRecord } from '../../src/connectors/sdk/index.js';
+import type { AuthStrategy, ConnectorContext, Query, WireRecord } from '../../src/connectors/sdk/index.js';
 import { z } from 'zod';
 import { batchResponseSchema, invoiceBasicInfoSchema, invoiceSchema, productSchema, productSearchResponseSchema, searchResultSchema } from './api.js';
 import type { Invoice, InvoiceBasicInfo, InvoiceStatus, Product, SearchMeta } from './api.js';
 import type { ProcountorSettings } from './settings.js';
-
-/** How requests are authorised: the OAuth token session's bearer header and its 401 renewal. */
-export interface ClientAuth {
-  headers: NonNullable<HttpClientOptions['headers']>;
-  onUnauthorized: NonNullable<HttpClientOptions['onUnauthorized']>;
-}
 
 export interface ProcountorApi {
   /** The integration's settings, parsed once when the api is built. */
@@ -46,13 +40,12 @@ export const invoiceLabel = (raw: unknown): string => `invoice ${rawId(raw) ?? '
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-export function createProcountorClient(settings: ProcountorSettings, auth: ClientAuth, context: ConnectorContext): ProcountorApi {
+export function createProcountorClient(settings: ProcountorSettings, auth: AuthStrategy, context: ConnectorContext): ProcountorApi {
   const http = context.http({
     name: 'Procountor',
     // The API root, e.g. https://api.procountor.com/api or https://api.procountor.com/latest/api.
     baseUrl: settings.baseUrl,
-    headers: auth.headers,
-    onUnauthorized: auth.onUnauthorized,
+    auth,
     limits: { perSecond: settings.rateLimitPerSecond },
   });
 
@@ -89,9 +82,12 @@ export function createProcountorClient(settings: ProcountorSettings, auth: Clien
     return records;
   }
 
-  /** Procountor answers 403 also for an action the invoice's status or type does not allow [V P-OAS]. */
+  /**
+   * Procountor answers 403 also for an action the invoice's status or type does not allow [V P-OAS]:
+   * a refusal of this record, not of the credentials, so no token renewal.
+   */
   async function action(path: string, signal: AbortSignal): Promise<void> {
-    await http.request('PUT', path, { signal, forbiddenIsRefusal: true });
+    await http.request('PUT', path, { signal, rules: [{ status: 403, kind: 'record' }] });
   }
 
   return {

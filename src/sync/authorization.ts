@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { allowsInsecureHttp } from '../connectors/auth/insecure-http.js';
 import type { OutboundPolicy } from '../connectors/http/outbound.js';
 import { createOAuthClient } from '../connectors/oauth/oauth-client.js';
 import type { Clock } from '../kernel/clock.js';
@@ -34,8 +35,7 @@ export function createAuthorization(deps: { db: Kysely<Database>; integrations: 
       endpoints,
       clientId: spec.clientId(integration.resolved),
       clientSecret: spec.clientSecret(integration.resolved),
-      // Plain http only towards a sandbox on this machine; a real system must be https.
-      allowInsecure: integration.environment === 'sandbox' || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(endpoints.tokenUrl),
+      allowInsecure: allowsInsecureHttp(endpoints.tokenUrl, integration.environment),
       now: () => clock.now(),
       // The token endpoint comes from the integration's address: the same outbound rule as its API calls.
       fetch: deps.outbound.fetch,

@@ -55,17 +55,22 @@ export function networkFailure(exchange: Unanswered, idempotent: boolean, timeou
   };
 }
 
-export function statusFailure(exchange: Answered, idempotent: boolean, retryAfterMs: number | undefined): TransientFailure {
-  const remote = remoteMessage(parseErrorBody(exchange));
-  const label = exchange.status === 429 ? 'rate limited (429)' : `server error (${exchange.status})`;
-  return {
-    label,
-    reason: remote ? `${label}: ${remote}` : label,
-    // A 429 says the request was not processed, so even a POST may go again.
-    safeToRetry: exchange.status === 429 || idempotent,
-    retryAfterMs,
-    status: exchange.status,
-  };
+const failureLabel = (status: number): string =>
+  status === 429 ? 'rate limited (429)' : status >= 500 ? `server error (${status})` : `unusable response (${status})`;
+
+/**
+ * A 429, a 5xx, or a response a rule called transient. `message` is the rule's reading of the
+ * body; without one, the remote's own message is shown.
+ */
+export function statusFailure(
+  exchange: Answered,
+  safeToRetry: boolean,
+  retryAfterMs: number | undefined,
+  message?: string,
+): TransientFailure {
+  const remote = message ?? remoteMessage(parseErrorBody(exchange));
+  const label = failureLabel(exchange.status);
+  return { label, reason: remote ? `${label}: ${remote}` : label, safeToRetry, retryAfterMs, status: exchange.status };
 }
 
 /** Measured against the server's own Date header when there is one, so clock skew cannot distort an HTTP-date. */
@@ -85,18 +90,27 @@ export function ambiguousError(where: string, failure: TransientFailure): Wmsync
   );
 }
 
-export function authError(name: string, exchange: Answered): WmsyncError {
+/** Credentials refused, and renewing them did not help (or there is no way to renew them). */
+export function authError(name: string, exchange: Answered, message?: string): WmsyncError {
+  if (message !== undefined) return configError(message);
   const remote = remoteMessage(parseErrorBody(exchange)) ?? 'no message';
-  const what = exchange.status === 401 ? 'refused the credentials' : 'denied access';
+  const what = exchange.status === 401 ? 'refused the credentials' : exchange.status === 403 ? 'denied access' : 'ended the session';
   return configError(`${name} ${what} (${exchange.status}): ${remote}`);
 }
 
-export function httpError(where: string, method: string, url: URL, exchange: Answered): HttpError {
+/** A response that is the remote's refusal of this request: kind `record`. */
+export function httpError(where: string, method: string, url: URL, exchange: Answered, message?: string): HttpError {
   const body = parseErrorBody(exchange);
-  const remote = remoteMessage(body) ?? 'no message';
-  const message = `${where} returned ${exchange.status}: ${remote}`;
-  return new HttpError(message, exchange.status, body, method, `${url.origin}${url.pathname}`);
+  return new HttpError(message ?? defaultMessage(where, exchange, body), exchange.status, body, method, `${url.origin}${url.pathname}`);
 }
+
+/** A response that needs a person to change a setting: kind `config`. */
+export function ruleConfigError(where: string, exchange: Answered, message?: string): WmsyncError {
+  return configError(message ?? defaultMessage(where, exchange, parseErrorBody(exchange)));
+}
+
+const defaultMessage = (where: string, exchange: Answered, body: unknown) =>
+  `${where} returned ${exchange.status}: ${remoteMessage(body) ?? 'no message'}`;
 
 function isJson(headers: Headers): boolean {
   return /[/+]json\b/i.test(headers.get('content-type') ?? '');
@@ -113,15 +127,21 @@ function parseErrorBody(exchange: Answered): unknown {
   }
 }
 
+/** `auto`: JSON when the response says it is JSON, else its text. `text`: always the text, for XML and SOAP. */
+export type ResponseType = 'auto' | 'text';
+
 export function parseSuccess<T>(
   where: string,
   method: string,
   url: URL,
   exchange: Answered,
   schema: ZodType<T> | undefined,
+  responseType: ResponseType = 'auto',
 ): T {
   let data: unknown;
-  if (exchange.text === '') {
+  if (responseType === 'text') {
+    data = exchange.text;
+  } else if (exchange.text === '') {
     data = undefined;
   } else if (isJson(exchange.headers)) {
     try {

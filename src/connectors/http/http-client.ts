@@ -3,6 +3,7 @@ import { systemClock } from '../../kernel/clock.js';
 import type { Clock } from '../../kernel/clock.js';
 import { WmsyncError, configError, isWmsyncError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
+import type { AuthRequest, AuthStrategy } from '../auth/strategy.js';
 import {
   ambiguousError,
   authError,
@@ -11,14 +12,17 @@ import {
   networkFailure,
   parseSuccess,
   retryAfterFrom,
+  ruleConfigError,
   statusFailure,
 } from './attempt-outcomes.js';
-import type { Exchange, TransientFailure } from './attempt-outcomes.js';
+import type { Answered, Exchange, ResponseType, TransientFailure } from './attempt-outcomes.js';
 import { backoffDelay } from './backoff.js';
 import type { TokenBucket } from './rate-limiter.js';
+import { checkRules, findRule } from './response-rules.js';
+import type { ResponseRule } from './response-rules.js';
 import { realSleep } from './timer.js';
 import type { Sleep } from './timer.js';
-import { buildUrl } from './url.js';
+import { appendQuery, buildUrl } from './url.js';
 import type { Query } from './url.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -40,8 +44,14 @@ export interface HttpClientOptions {
   /** The remote system's name, for messages: `MyCashflow refused the credentials (401): …`. */
   name: string;
   baseUrl: string;
-  /** Auth headers, asked for on every attempt so that a refreshed token is used at once. */
+  /** How requests are authorised; asked on every attempt, so that a renewed token or session is used at once. */
+  auth?: AuthStrategy;
+  /** Headers for every request, asked for on every attempt; the auth strategy's headers win over them. */
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /** The Accept header of every request unless a request names its own; default `application/json`. */
+  accept?: string;
+  /** What responses mean beyond the status ladder, for every request; a request's own rules come first. */
+  rules?: readonly ResponseRule[];
   /** The credential's shared bucket (RateLimiterRegistry); every attempt waits for a token. */
   limiter?: TokenBucket;
   retry?: Partial<RetryPolicy>;
@@ -52,7 +62,7 @@ export interface HttpClientOptions {
   /** Measures HTTP-date Retry-After values when the response carries no Date header. */
   clock?: Clock;
   logger?: Logger;
-  /** Called once on 401/403, e.g. to refresh an OAuth token; true retries the request once. */
+  /** For callers without an auth strategy: what `auth.onExpired` does (ignored when `auth` has one). */
   onUnauthorized?: () => Promise<boolean>;
 }
 
@@ -61,16 +71,25 @@ export interface RequestOptions<T> {
   /** Sent as JSON, unless it is a RawBody. */
   body?: unknown;
   headers?: Record<string, string>;
-  /** Overrides the method's default: GET, HEAD, PUT and DELETE are idempotent, POST and PATCH not. */
+  /** Overrides the client's Accept header (e.g. `text/xml` for SOAP). */
+  accept?: string;
+  /** `text` returns the body as text whatever its content type (XML, SOAP, CSV); default `auto`. */
+  responseType?: ResponseType;
+  /**
+   * Safe to send again when the outcome of an attempt is unknown (timeout, reset connection, 5xx,
+   * a rule of kind `transient`). Defaults by method: GET, HEAD, PUT and DELETE yes, POST and PATCH
+   * no. Mark a POST that reads (a search, a SOAP Get…) or that the remote deduplicates, and a PATCH
+   * that sets absolute values, `idempotent: true`; it is then retried like a GET.
+   */
   idempotent?: boolean;
-  /** Checks the JSON response; a mismatch is the remote's malformed data, kind `record`. */
+  /** Checks the response data; a mismatch is the remote's malformed data, kind `record`. */
   schema?: ZodType<T>;
   signal?: AbortSignal;
   /**
-   * A 403 here means "this action is not allowed for this record" (Procountor: wrong status or
-   * type), not refused credentials: an HttpError of kind `record`, without a token renewal.
+   * What responses to this request mean, checked before the client's rules; e.g.
+   * `{ status: 403, kind: 'record' }` where a 403 refuses the action for this record, not the credentials.
    */
-  forbiddenIsRefusal?: boolean;
+  rules?: readonly ResponseRule[];
 }
 
 export interface HttpResponse<T> {
@@ -88,6 +107,8 @@ export interface HttpStats {
 }
 
 export interface HttpClient {
+  /** The remote system's name, for messages of the kits built on this client (SOAP). */
+  readonly name: string;
   request<T = unknown>(method: HttpMethod, path: string, options?: RequestOptions<T>): Promise<HttpResponse<T>>;
   readonly stats: HttpStats;
 }
@@ -95,7 +116,7 @@ export interface HttpClient {
 const idempotentMethods = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const { name, limiter, logger, onUnauthorized } = options;
+  const { name, limiter, logger, auth } = options;
   const base = parseBaseUrl(name, options.baseUrl);
   const retry: RetryPolicy = { maxAttempts: 5, baseMs: 500, maxMs: 30_000, ...options.retry };
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -103,10 +124,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const clock = options.clock ?? systemClock;
+  const onExpired = auth?.onExpired?.bind(auth) ?? options.onUnauthorized;
   const counters: HttpStats = { calls: 0, retries: 0, throttled: 0 };
+  checkRules(options.rules);
 
-  async function send(method: HttpMethod, url: URL, call: RequestOptions<unknown>): Promise<Exchange> {
-    const headers = new Headers({ accept: 'application/json' });
+  async function send(method: HttpMethod, requestUrl: URL, call: RequestOptions<unknown>): Promise<Exchange> {
+    const headers = new Headers({ accept: call.accept ?? options.accept ?? 'application/json' });
     let body: string | undefined;
     if (isRawBody(call.body)) {
       headers.set('content-type', call.body.contentType);
@@ -115,7 +138,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(call.body);
     }
+    const seen: AuthRequest = { method, url: requestUrl, body };
+    const url = appendQuery(requestUrl, await auth?.query?.(seen));
     for (const [key, value] of Object.entries((await options.headers?.()) ?? {})) headers.set(key, value);
+    for (const [key, value] of Object.entries((await auth?.headers({ ...seen, url })) ?? {})) headers.set(key, value);
     for (const [key, value] of Object.entries(call.headers ?? {})) headers.set(key, value);
 
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -143,9 +169,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if ((method === 'GET' || method === 'HEAD') && call.body !== undefined) {
       throw new WmsyncError('system', `${where}: a ${method} request cannot carry a body`);
     }
+    checkRules(call.rules);
     const idempotent = call.idempotent ?? idempotentMethods.has(method);
     let failures = 0;
-    let authRetried = false;
+    let authRenewed = false;
+
+    /** The session or token is gone: renew once and go again, else the credentials need a person. */
+    async function renewAuth(exchange: Answered, message: string | undefined): Promise<void> {
+      if (onExpired && !authRenewed) {
+        authRenewed = true;
+        if (await onExpired()) return;
+      }
+      throw authError(name, exchange, message);
+    }
 
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) counters.retries++;
@@ -156,28 +192,37 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       call.signal?.throwIfAborted();
 
       let failure: TransientFailure;
+      const rule = exchange.ok ? findRule(exchange, call.rules, options.rules) : undefined;
       if (!exchange.ok) {
         failure = networkFailure(exchange, idempotent, timeoutMs);
-      } else if (exchange.status >= 200 && exchange.status < 300) {
-        const data = parseSuccess(where, method, url, exchange, call.schema);
-        return { status: exchange.status, data, headers: exchange.headers };
-      } else if (exchange.status === 403 && call.forbiddenIsRefusal) {
-        throw httpError(where, method, url, exchange);
-      } else if (exchange.status === 401 || exchange.status === 403) {
-        if (onUnauthorized && !authRetried) {
-          authRetried = true;
-          if (await onUnauthorized()) continue;
+      } else if (rule) {
+        const message = rule.message?.(exchange);
+        if (rule.kind === 'record') throw httpError(where, method, url, exchange, message);
+        if (rule.kind === 'config') throw ruleConfigError(where, exchange, message);
+        if (rule.kind === 'auth-expired') {
+          await renewAuth(exchange, message);
+          continue;
         }
-        throw authError(name, exchange);
+        const retryAfter = rule.kind === 'retry-after';
+        const retryAfterMs = retryAfter ? (rule.retryAfterMs?.(exchange) ?? retryAfterFrom(exchange, clock)) : undefined;
+        failure = statusFailure(exchange, retryAfter || idempotent, retryAfterMs, message);
+        if (retryAfter) counters.throttled++;
+      } else if (exchange.status >= 200 && exchange.status < 300) {
+        const data = parseSuccess(where, method, url, exchange, call.schema, call.responseType);
+        return { status: exchange.status, data, headers: exchange.headers };
+      } else if (exchange.status === 401 || exchange.status === 403) {
+        await renewAuth(exchange, undefined);
+        continue;
       } else if (exchange.status === 429 || exchange.status >= 500) {
-        failure = statusFailure(exchange, idempotent, retryAfterFrom(exchange, clock));
+        // A 429 says the request was not processed, so even a POST may go again.
+        failure = statusFailure(exchange, exchange.status === 429 || idempotent, retryAfterFrom(exchange, clock));
         if (exchange.status === 429) counters.throttled++;
-        // The server asked everyone on this credential to wait, not only this request.
-        if (failure.retryAfterMs !== undefined) limiter?.pauseFor(failure.retryAfterMs);
       } else {
         throw httpError(where, method, url, exchange);
       }
 
+      // The server asked everyone on this credential to wait, not only this request.
+      if (failure.retryAfterMs !== undefined) limiter?.pauseFor(failure.retryAfterMs);
       failures++;
       if (!failure.safeToRetry) throw ambiguousError(where, failure);
       const waitTooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > retry.maxMs;
@@ -193,6 +238,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return {
+    name,
     request,
     get stats(): HttpStats {
       return { ...counters };

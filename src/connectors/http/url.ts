@@ -12,9 +12,15 @@ export function buildUrl(base: URL, path: string, query: Query | undefined): URL
   if (url.origin !== base.origin) {
     throw new WmsyncError('system', `refusing to send credentials for ${base.origin} to ${url.origin}`);
   }
+  return appendQuery(url, query);
+}
+
+/** `query` added after the URL's own; written by encodeQuery, as URLSearchParams would re-encode the commas of lists. */
+export function appendQuery(url: URL, query: Query | undefined): URL {
   const encoded = encodeQuery(query);
-  if (encoded) url.search = url.search ? `${url.search}&${encoded}` : `?${encoded}`;
-  return url;
+  const joined = new URL(url);
+  if (encoded) joined.search = url.search ? `${url.search}&${encoded}` : `?${encoded}`;
+  return joined;
 }
 
 function joinPath(base: string, path: string): string {

@@ -18,6 +18,18 @@ export type { Query } from '../http/url.js';
 export type { Sleep } from '../http/timer.js';
 export { RateLimiterRegistry, TokenBucket } from '../http/rate-limiter.js';
 
+// Auth strategies: how each request is signed in, and what to do when the remote says it expired.
+export { apiKeyAuth } from '../auth/api-key.js';
+export { basicAuth } from '../auth/basic.js';
+export { allowsInsecureHttp } from '../auth/insecure-http.js';
+export { oauth2Auth } from '../auth/oauth2.js';
+export { specterKey, specterParams, specterSecrets, specterSigning } from '../auth/specter-signing.js';
+export type { AuthRequest, AuthStrategy } from '../auth/strategy.js';
+export type { ResponseKind, ResponseRule } from '../http/response-rules.js';
+
+// SOAP: envelopes in WSDL order, faults as error kinds, per-item exceptions, sessions, replays.
+export * from '../soap/index.js';
+
 // OAuth 2: the client, and token sessions that refresh and keep renewed tokens.
 export { createOAuthClient } from '../oauth/oauth-client.js';
 export type { OAuthEndpoints, TokenSet } from '../oauth/oauth-client.js';
