@@ -12,6 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { mycashflow } from '../connectors/mycashflow/connector.js';
+import { sandboxScale } from './sandbox-scale.js';
 import { loadConfig } from '../src/config/schema.js';
 import { createRegistry } from '../src/connectors/registry.js';
 import { systemClock } from '../src/kernel/clock.js';
@@ -159,6 +160,7 @@ async function lagScenario() {
 const rows: ImportRow[] = [];
 for (const size of sizes) for (const latency of latencies) rows.push(...(await importScenario(size, latency)));
 const lag = await lagScenario();
+const simulators = await sandboxScale();
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}, SQLite file`;
 const table = rows
@@ -195,6 +197,14 @@ ${table}
 |---|---|---|
 | an order changed in the shop, until the WMS has it | ${lag.importLag.toFixed(1)} | scheduled order import, interval 1 minute (default 15): the lag is at most the interval plus one run |
 | an order shipped in the WMS, until the shop is told (quick-process) | ${lag.reportLag.toFixed(1)} | report flows run on the next scheduler tick (1 s) after the shipment |
+
+## The simulators at scale
+
+In process, no HTTP: the time to build a shop, and to serve one page deep in it.
+
+| sandbox | shop | build ms | page ms |
+|---|---|---|---|
+${simulators.map((s) => `| ${s.system} | ${s.records} | ${Math.round(s.buildMs)} | ${Math.round(s.pageMs)} |`).join('\n')}
 `,
 );
 console.log('wrote docs/benchmarks.md');

@@ -129,15 +129,12 @@ describe('MyCashflow sandbox: protocol', () => {
     expect(small).toEqual(large);
   });
 
-  it('builds 100,000 products and orders quickly and pages them without delay', async () => {
-    const started = performance.now();
+  // How fast it builds and pages is measured by `npm run bench` (bench/sandbox-scale.ts).
+  it('builds 100,000 products and orders and pages deep into them', async () => {
     const sandbox = createMycashflowSandbox({ products: 100_000, orders: 100_000, now: fixedNow, rateLimit: { perSecond: 0, burst: 1 } });
-    expect(performance.now() - started).toBeLessThan(3000);
-    const pageStarted = performance.now();
     const { body } = await call(sandbox, 'GET', 'orders?sort=updated_at-desc&page=1000&page_size=50&expand=products');
     expect(body.meta.item_count).toBe(100_000);
     expect(body.data).toHaveLength(50);
-    expect(performance.now() - pageStarted).toBeLessThan(500);
   });
 
   it('serves over HTTP on a free port, and drops the connection on an injected timeout', async () => {

@@ -80,15 +80,12 @@ describe('Procountor sandbox: protocol', () => {
     expect(JSON.parse(snapshot(3, 50))[1]).toEqual(JSON.parse(snapshot(3, 5000))[1]);
   });
 
-  it('starts with 10,000 invoices well under a second and searches them quickly', async () => {
-    const started = performance.now();
+  // How fast it starts and searches is measured by `npm run bench` (bench/sandbox-scale.ts).
+  it('starts with 10,000 invoices and searches deep into them', async () => {
     const sandbox = createProcountorSandbox({ invoices: 10_000, products: 2000, now: fixedNow });
-    expect(performance.now() - started).toBeLessThan(800);
     const token = ((await (await sandbox.app.request('/api/oauth/token', formPost(apiKeyGrant))).json()) as { access_token: string }).access_token;
-    const searchStarted = performance.now();
     const { body } = await call(sandbox, token, 'GET', 'invoices?types=SALES_ORDER&orderById=ASC&page=20&size=200');
     expect(body.results).toHaveLength(200);
-    expect(performance.now() - searchStarted).toBeLessThan(500);
   });
 
   it('serves over HTTP on a free port and drops the connection on an injected timeout', async () => {
