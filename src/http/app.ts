@@ -19,6 +19,7 @@ import { integrationRoutes } from './routes/integrations.js';
 import { orderRoutes } from './routes/orders.js';
 import { purchaseOrderRoutes } from './routes/purchase-orders.js';
 import { stockRoutes } from './routes/stock.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { sandboxRoutes } from './sandboxes.js';
 import { assetRoutes } from './ui/assets.js';
 import { adminUi } from './ui/index.js';
@@ -79,6 +80,8 @@ export function createHttpApp(deps: HttpDeps) {
   // The sandboxes' control API (state, faults, request log) is for administrators; their system API is open like the real one.
   app.use('/sandbox/:system/_sandbox/*', signedIn, async (c, next) => (requireAdmin(c), next()));
   app.route('/', sandboxRoutes(deps.sync.registry));
+  // Webhooks sign their calls instead of signing in; the guards above apply to them as to all.
+  app.route('/', webhookRoutes(deps));
   app.route('/', assetRoutes());
   app.route('/', loginPages(deps));
   const page = authenticate(deps.users, 'page');

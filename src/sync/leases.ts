@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
+import { WmsyncError } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
 
 /** Who holds a lease: an owner unique per process, and where that process runs. */
@@ -22,6 +23,14 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A flow's lease is held by another run: not a failure, the work waits for that run to end. */
+export class FlowBusyError extends WmsyncError {
+  constructor(integrationId: number, flow: string) {
+    super('conflict', `flow ${flow} of integration ${integrationId} is running elsewhere`);
+    this.name = 'FlowBusyError';
   }
 }
 
@@ -77,7 +86,8 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
       const deadHolder = current && heldByDeadProcessOfThisHost(current, holder) ? current.lease_owner : null;
       const taken = await db
         .updateTable('schedules')
-        .set({ lease_owner: owner, lease_host: holder.host, lease_pid: holder.pid, lease_expires_at: expiry(), woken_at: null })
+        // A wake-up for later (a job with its own time) is not this run's: it stays.
+        .set({ lease_owner: owner, lease_host: holder.host, lease_pid: holder.pid, lease_expires_at: expiry(), woken_at: sql<string | null>`case when woken_at > ${now} then woken_at else null end` })
         .where('integration_id', '=', integrationId)
         .where('flow', '=', flow)
         .where((eb) =>
@@ -108,11 +118,12 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
     },
 
     /**
-     * Gives the lease back with the next run time: `nextRunAt`, or the time the flow was woken
-     * during the run when that is earlier (work that arrived after the run had looked for it).
+     * Gives the lease back with the next run time: `nextRunAt` (none: the schedule's own, for work
+     * that is not a scheduled run), or the time the flow was woken during the run when that is
+     * earlier (work that arrived after the run had looked for it).
      */
-    async release(integrationId: number, flow: string, nextRunAt: Date): Promise<void> {
-      const next = nextRunAt.toISOString();
+    async release(integrationId: number, flow: string, nextRunAt?: Date): Promise<void> {
+      const next = nextRunAt ? nextRunAt.toISOString() : sql<string>`next_run_at`;
       await db
         .updateTable('schedules')
         .set({
@@ -131,16 +142,20 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
     },
 
     /**
-     * Brings a flow's next run forward to now (a new report in the outbox, "sync now"). The wake
-     * is also kept in `woken_at`, the earliest one, in case a run holds the lease and would
-     * otherwise set the next run an interval away when it ends.
+     * Brings a flow's next run forward to `at`, now by default (a new report in the outbox, a job
+     * for later); a run already due sooner keeps its time. The wake is also kept in `woken_at`,
+     * the earliest one, in case a run holds the lease and would otherwise set the next run an
+     * interval away when it ends.
      */
-    async wake(integrationId: number, flow: string): Promise<void> {
-      const now = clock.now().toISOString();
-      await this.ensure(integrationId, flow, clock.now());
+    async wake(integrationId: number, flow: string, at: Date = clock.now()): Promise<void> {
+      const when = at.toISOString();
+      await this.ensure(integrationId, flow, at);
       await db
         .updateTable('schedules')
-        .set({ next_run_at: now, woken_at: sql<string>`coalesce(woken_at, ${now})` })
+        .set({
+          next_run_at: sql<string>`case when next_run_at < ${when} then next_run_at else ${when} end`,
+          woken_at: sql<string>`case when woken_at is not null and woken_at < ${when} then woken_at else ${when} end`,
+        })
         .where('integration_id', '=', integrationId)
         .where('flow', '=', flow)
         .execute();

@@ -11,6 +11,7 @@ import { createCursors } from './cursors.js';
 import { createEngine } from './engine.js';
 import { createFailures } from './failures.js';
 import type { EngineDeps } from './flow-run.js';
+import { createJobs } from './jobs.js';
 import { createIntegrationStore } from './integrations.js';
 import { createLeases, thisProcess } from './leases.js';
 import { createLinks } from './links.js';
@@ -59,10 +60,12 @@ export function createSyncServices(deps: SyncServiceDeps) {
   };
   const leases = createLeases(store.db, clock, { holder: thisProcess(), leaseMs: deps.leaseMs });
   const engine = createEngine({ ...engineDeps, leases });
+  const jobs = createJobs({ db: store.db, clock, leases, engine, integrations });
   return {
     registry: deps.registry,
     integrations,
     engine,
+    jobs,
     failures: engineDeps.failures,
     runs: { list: (filter?: Parameters<typeof listRuns>[1]) => listRuns(store.db, filter), get: (id: number) => getRun(store.db, id) },
     authorization: createAuthorization({ db: store.db, integrations, clock, redirectUri: engineDeps.oauthRedirectUri, outbound }),
@@ -90,10 +93,10 @@ export function createSyncServices(deps: SyncServiceDeps) {
     statuses: async (ids: number[]) => integrationStatuses(store.db, clock, await Promise.all(ids.map((id) => integrations.resolve(id)))),
     /** Fetches the given failed records again (all of the flow's when none are named) and writes them. */
     retryRecords: (integrationId: number, flow: string, externalIds?: string[]) =>
-      engine.runFlow(integrationId, flow, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 }),
+      jobs.run({ type: 'flow-run', integrationId, flow }, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 }),
     reports: (integrationId: number, filter?: Parameters<typeof listReports>[2]) => listReports(engineDeps, integrationId, filter),
     retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
-    createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, engine }, options),
+    createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, jobs }, options),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiterRegistry } from '../http/rate-limiter.js';
 import type { OAuthEndpoints, TokenSet } from '../oauth/oauth-client.js';
 import type { Flow, FlowId } from './flows.js';
+import type { ConnectorWebhooks } from './webhooks.js';
 
 /** One setting of an integration: its schema, default, whether it is secret, and a doc line. */
 export interface SettingDefinition {
@@ -61,6 +62,8 @@ export interface Connector<Api = unknown> {
     clientId(settings: Record<string, unknown>): string;
     clientSecret(settings: Record<string, unknown>): string;
   };
+  /** For systems that push changes: how their webhook calls are checked and read. */
+  webhooks?: ConnectorWebhooks;
   /** A cheap authenticated call: "test connection". Throws a config error when credentials are wrong. */
   testConnection(api: Api, signal: AbortSignal): Promise<void>;
 }
