@@ -74,13 +74,17 @@ describe('POST /webhooks/:system/:integrationId', () => {
     expect(await articles()).toHaveLength(1);
   });
 
-  it('answers 401 to a bad or missing signature and stores nothing', async () => {
+  it('answers 401 to a bad or missing signature (400 to a signed body that is not JSON) and stores nothing', async () => {
     const body = updated('SKU-2', 'Red mug');
     for (const signature of [sign(body, 'another-secret'), sign(`${body} `, SECRET), '']) {
       const res = await deliver(body, { signature });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     }
+    expect(await storedJobs()).toEqual([]);
+    // Signed but not JSON: refused after the signature check, nothing stored either.
+    const notJson = 'topic=product.updated';
+    expect((await deliver(notJson, { headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
     expect(await storedJobs()).toEqual([]);
     const scheduler = startScheduler();
     await until('the scheduled poll', async () => (await t.sync.runs.list({ integrationId })).some((r) => r.status !== 'running'));
