@@ -33,8 +33,8 @@ describe('job port', () => {
 
   const delivery = (sku: string, name: string) => ({ type: 'delivery' as const, integrationId, delivery: { flow: 'article-import' as const, records: [{ externalId: sku, label: `article ${sku}`, source: { sku, name } }] } });
   const byIds = (...skus: string[]) => ({ type: 'delivery' as const, integrationId, delivery: { flow: 'article-import' as const, externalIds: skus } });
-  const deliveriesWork: DueWork = { type: 'deliveries', integrationId: 0, flow: 'article-import' };
-  const work = (): DueWork => ({ ...deliveriesWork, integrationId });
+  /** The deliveries waiting for the flow, as the scheduler finds them due. */
+  const work = (): DueWork => ({ type: 'deliveries', integrationId, flow: 'article-import' });
   const jobRows = () => store.db.selectFrom('jobs').selectAll().orderBy('id').execute();
   const nextRunAt = async () =>
     (await store.db.selectFrom('schedules').select('next_run_at').where('integration_id', '=', integrationId).where('flow', '=', 'article-import').executeTakeFirstOrThrow()).next_run_at;
