@@ -143,16 +143,16 @@ export function createJobs(deps: { db: Kysely<Database>; clock: Clock; leases: L
       const deliveries = await db
         .selectFrom('jobs as j')
         .leftJoin('schedules as s', (join) => join.onRef('s.integration_id', '=', 'j.integration_id').onRef('s.flow', '=', 'j.flow'))
-        .select(['j.integration_id', 'j.flow'])
+        .select(['j.integration_id', 'j.flow', 's.lease_owner', 's.lease_host', 's.lease_pid', 's.lease_expires_at'])
         .where('j.id', 'in', oldestPerFlow)
         .where('j.run_at', '<=', now)
-        .where((eb) => eb.or([eb('s.lease_expires_at', 'is', null), eb('s.lease_expires_at', '<', now)]))
+        // As for scheduled runs: free or expired leases, and this host's (a dead process's is taken at once).
+        .where((eb) => eb.or([eb('s.lease_expires_at', 'is', null), eb('s.lease_expires_at', '<', now), eb('s.lease_host', '=', leases.host)]))
         .orderBy('j.id')
-        .limit(limit)
         .execute();
       const work: DueWork[] = [
         ...(await leases.due(limit)).map((d) => ({ type: 'flow-run' as const, ...d })),
-        ...deliveries.map((d) => ({ type: 'deliveries' as const, integrationId: Number(d.integration_id), flow: d.flow })),
+        ...deliveries.filter((d) => leases.takeable(d, now)).map((d) => ({ type: 'deliveries' as const, integrationId: Number(d.integration_id), flow: d.flow })),
       ];
       const seen = new Set<string>();
       return work.filter((w) => !seen.has(`${w.integrationId}/${w.flow}`) && seen.add(`${w.integrationId}/${w.flow}`)).slice(0, limit);

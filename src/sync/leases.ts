@@ -61,11 +61,17 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
   const owner = holder.owner;
   const expiry = () => new Date(clock.now().getTime() + leaseMs).toISOString();
   const leaseColumns = ['lease_owner', 'lease_host', 'lease_pid', 'lease_expires_at'] as const;
+  const takeable = (row: LeaseRow & { lease_expires_at: string | null }, now: string) =>
+    row.lease_expires_at === null || row.lease_expires_at < now || heldByDeadProcessOfThisHost(row, holder);
 
   return {
     owner,
     /** How long a lease lasts unless renewed; a run renews it every third of this. */
     leaseMs,
+    /** This process's host: leases held there may be a dead process's, which `takeable` tells. */
+    host: holder.host,
+    /** Whether this process may take a lease as read from `schedules`: free, expired, or left by a dead process of this host. */
+    takeable,
     async ensure(integrationId: number, flow: string, nextRunAt: Date): Promise<void> {
       await db
         .insertInto('schedules')
@@ -172,8 +178,7 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
         .orderBy('next_run_at')
         .execute();
       // Leases of this host's live processes are read too (they are few) and left out here.
-      const takeable = rows.filter((r) => r.lease_expires_at === null || r.lease_expires_at < now || heldByDeadProcessOfThisHost(r, holder));
-      return takeable.slice(0, limit).map((r) => ({ integrationId: Number(r.integration_id), flow: r.flow }));
+      return rows.filter((r) => takeable(r, now)).slice(0, limit).map((r) => ({ integrationId: Number(r.integration_id), flow: r.flow }));
     },
   };
 }

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRegistry } from '../../src/connectors/registry.js';
 import { WmsyncError } from '../../src/kernel/errors.js';
@@ -97,6 +100,24 @@ describe('job port', () => {
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
     expect(await articleName('SKU-1')).toBe('Mug, renamed later');
     expect(await jobRows()).toEqual([]);
+  });
+
+  it('takes at once the deliveries of a worker of this host that died while it held their flow', async () => {
+    await hub.sync.jobs.enqueue(delivery('SKU-1', 'Mug'));
+    const child = spawn(process.execPath, ['-e', '']);
+    await once(child, 'exit');
+    await store.db
+      .insertInto('schedules')
+      .values({ integration_id: integrationId, flow: 'article-import', next_run_at: new Date(now + 15 * MINUTE).toISOString(), lease_owner: 'crashed', lease_host: hostname(), lease_pid: child.pid!, lease_expires_at: new Date(now + 20_000).toISOString(), woken_at: null })
+      .execute();
+    expect(await hub.sync.jobs.due(10)).toEqual([work()]);
+    expect(await hub.sync.jobs.runDue(work())).toHaveLength(1);
+    expect(await articleName('SKU-1')).toBe('Mug');
+
+    // A live holder of this host (another engine of this very process) keeps them.
+    await hub.sync.jobs.enqueue(delivery('SKU-2', 'Cup'));
+    await store.db.updateTable('schedules').set({ lease_owner: 'alive', lease_host: hostname(), lease_pid: process.pid, lease_expires_at: new Date(now + 20_000).toISOString() }).execute();
+    expect(await hub.sync.jobs.due(10)).toEqual([]);
   });
 
   it('leaves the poll its time: deliveries run between polls without moving the next one', async () => {
