@@ -134,7 +134,7 @@ export function createJobs(deps: { db: Kysely<Database>; clock: Clock; leases: L
     },
 
     /**
-     * Due work whose flow is free, one entry per flow: its scheduled run before its deliveries (the
+     * Due work whose flow this worker may take, one entry per flow: its scheduled run before its deliveries (the
      * poll, due once an interval, cannot be kept out by a stream of webhooks, nor keep them out).
      */
     async due(limit: number): Promise<DueWork[]> {
