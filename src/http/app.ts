@@ -19,6 +19,7 @@ import { integrationRoutes } from './routes/integrations.js';
 import { orderRoutes } from './routes/orders.js';
 import { purchaseOrderRoutes } from './routes/purchase-orders.js';
 import { stockRoutes } from './routes/stock.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { sandboxRoutes } from './sandboxes.js';
 import { assetRoutes } from './ui/assets.js';
 import { adminUi } from './ui/index.js';
@@ -81,6 +82,8 @@ export function createHttpApp(deps: HttpDeps) {
   const isSandboxIntegration = (system: string, id: number) =>
     deps.sync.integrations.get(id).then((i) => i.system === system && i.environment === 'sandbox', () => false);
   app.route('/', sandboxRoutes(deps.sync.registry, { control: (c, next) => signedIn(c, async () => (requireAdmin(c), next())), shopExists: isSandboxIntegration }));
+  // Webhooks sign their calls instead of signing in; the guards above apply to them as to all.
+  app.route('/', webhookRoutes(deps));
   app.route('/', assetRoutes());
   app.route('/', loginPages(deps));
   const page = authenticate(deps.users, 'page');

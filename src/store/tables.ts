@@ -103,6 +103,7 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   source_samples: SourceSamplesTable;
   walk_positions: WalkPositionsTable;
+  jobs: JobsTable;
 }
 
 /** One goods owner's link to one external system. */
@@ -138,6 +139,24 @@ export interface WalkPositionsTable {
   flow: string;
   position: string;
   updated_at: string;
+}
+
+/** Work waiting to run under its flow's lease (a webhook's delivery), oldest first per flow. */
+export interface JobsTable {
+  id: Generated<number>;
+  /** Unique while the job waits: the same delivery sent twice is stored once. */
+  key: string;
+  integration_id: number;
+  flow: string;
+  /** What the payload is, e.g. `delivery` */
+  type: string;
+  /** JSON */
+  payload: string;
+  /** Not before this time (ISO 8601): now, or the retry time after a failed attempt. */
+  run_at: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
 }
 
 /** External id ↔ WMS record, per integration, with a hash of what was last written. */

@@ -1,11 +1,13 @@
 import type { FlowId } from '../connectors/sdk/flows.js';
+import type { WebhookDelivery } from '../connectors/sdk/webhooks.js';
 import { configError, isWmsyncError, WmsyncError } from '../kernel/errors.js';
 import { applyOverrides } from '../mapping/index.js';
 import type { EngineDeps, FlowRun } from './flow-run.js';
 import { apiContextFor } from './api-context.js';
-import { runImport } from './import-runner.js';
+import { importDelivery, runImport } from './import-runner.js';
 import { isFlowId } from './integrations.js';
 import type { ResolvedIntegration } from './integrations.js';
+import { FlowBusyError } from './leases.js';
 import type { Leases } from './leases.js';
 import { deliverReports, nextReportAttempt, relayEvents } from './outbox.js';
 import { getRun, RunRecorder } from './runs.js';
@@ -13,9 +15,11 @@ import type { RunSummary } from './runs.js';
 import { runStockExport } from './stock-export-runner.js';
 
 export interface RunOptions {
-  trigger: 'schedule' | 'manual' | 'retry';
+  trigger: 'schedule' | 'manual' | 'retry' | 'webhook';
   /** With trigger `retry`: fetch again and write only these failed records (by external id), or all of them. */
   retryOnly?: string[] | 'all';
+  /** With trigger `webhook`: write only what this delivery brought, instead of polling. */
+  delivery?: WebhookDelivery;
   /** How long to wait for a run of the same flow elsewhere to finish; 0 = give up at once. */
   waitMs?: number;
 }
@@ -76,7 +80,8 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
       if (flow.kind === 'import') {
         const mapping = applyOverrides(flow.mapping, integration.mappingOverrides[flow.id] ?? []);
         if (!mapping.ok) throw configError(`the mapping overrides of ${flow.id} are invalid: ${mapping.error.map((i) => `${i.field}: ${i.reason}`).join('; ')}`, mapping.error);
-        await runImport(deps, run, mapping.value, options.retryOnly);
+        if (options.delivery) await importDelivery(deps, run, mapping.value, options.delivery);
+        else await runImport(deps, run, mapping.value, options.retryOnly);
       } else if (flow.kind === 'stock-export') {
         await runStockExport(deps, run);
       } else {
@@ -94,35 +99,40 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
     return { summary: await getRun(deps.db, recorder.runId), ...(failure ? { error: failure } : {}) };
   }
 
+  /** The integration, if the flow is one of its flows and on. */
+  async function runnable(integrationId: number, flowId: string): Promise<{ integration: ResolvedIntegration; flow: FlowId }> {
+    const integration = await deps.integrations.resolve(integrationId);
+    if (!isFlowId(flowId) || !integration.flows.some((f) => f.flow === flowId)) {
+      throw configError(`${integration.connector.displayName} has no flow "${flowId}"; flows: ${integration.flows.map((f) => f.flow).join(', ')}`);
+    }
+    if (!integration.flows.find((f) => f.flow === flowId)!.enabled) {
+      throw configError(`flow ${flowId} of integration ${integrationId} is off; switch it on with: wmsync integrations enable ${integrationId} ${flowId}`);
+    }
+    return { integration, flow: flowId };
+  }
+
   return {
     /** Runs one flow now and returns its summary. Refuses a flow that is off or unknown. */
     async runFlow(integrationId: number, flowId: string, options: RunOptions): Promise<RunSummary> {
-      const integration = await deps.integrations.resolve(integrationId);
-      if (!isFlowId(flowId) || !integration.flows.some((f) => f.flow === flowId)) {
-        throw configError(`${integration.connector.displayName} has no flow "${flowId}"; flows: ${integration.flows.map((f) => f.flow).join(', ')}`);
-      }
-      if (!integration.flows.find((f) => f.flow === flowId)!.enabled) {
-        throw configError(`flow ${flowId} of integration ${integrationId} is off; switch it on with: wmsync integrations enable ${integrationId} ${flowId}`);
-      }
-      if (!(await acquire(integrationId, flowId, options.waitMs ?? 0))) {
-        throw new WmsyncError('conflict', `flow ${flowId} of integration ${integrationId} is running elsewhere`);
-      }
+      const { integration, flow } = await runnable(integrationId, flowId);
+      if (!(await acquire(integrationId, flow, options.waitMs ?? 0))) throw new FlowBusyError(integrationId, flow);
       let error: WmsyncError | undefined;
       try {
-        const result = await execute(integration, flowId, options);
+        const result = await execute(integration, flow, options);
         error = result.error;
         return result.summary;
       } finally {
-        await leases.release(integrationId, flowId, await nextRunAfter(integration, flowId, error));
+        await leases.release(integrationId, flow, await nextRunAfter(integration, flow, error));
       }
     },
 
-    /** Every enabled flow of an integration, imports first, reports last. */
-    async runIntegration(integrationId: number, options: RunOptions): Promise<RunSummary[]> {
-      const integration = await deps.integrations.get(integrationId);
-      const summaries: RunSummary[] = [];
-      for (const { flow } of integration.flows.filter((f) => f.enabled)) summaries.push(await this.runFlow(integrationId, flow, options));
-      return summaries;
+    /**
+     * Runs one flow under a lease the caller took and gives back (the job runner, which writes
+     * several deliveries under one lease); the schedule is the caller's to keep.
+     */
+    async runUnderHeldLease(integrationId: number, flowId: string, options: RunOptions): Promise<RunSummary> {
+      const { integration, flow } = await runnable(integrationId, flowId);
+      return (await execute(integration, flow, options)).summary;
     },
   };
 }

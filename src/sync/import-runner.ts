@@ -1,7 +1,8 @@
 import type { ImportFlow, SourceRecord } from '../connectors/sdk/flows.js';
 import { importTargets } from '../connectors/sdk/flows.js';
+import type { WebhookDelivery } from '../connectors/sdk/webhooks.js';
 import { toFieldIssues } from '../domain/index.js';
-import { isWmsyncError } from '../kernel/errors.js';
+import { configError, isWmsyncError } from '../kernel/errors.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import { applyMapping } from '../mapping/index.js';
 import type { MappingTable } from '../mapping/index.js';
@@ -10,39 +11,20 @@ import type { Link } from './links.js';
 import type { RecordOutcome } from './runs.js';
 import { recordHash, targets } from './targets.js';
 
+/** Writes one batch of source records of a run, wherever they came from. */
+export type RecordImporter = (records: SourceRecord[]) => Promise<void>;
+
 /**
- * fetch → map → validate → skip if unchanged → upsert → link, page by page. The cursor of a page
- * (or the walk position, for lists not sorted by time) is committed after its records are
- * written: a crash re-reads that page, and the links make the second pass report "unchanged".
- * Records that failed before are retried first, by id.
+ * map → validate → skip if unchanged → upsert → link, for the records of one run: a page of a
+ * poll, a retry by id, or a webhook's delivery. Every record's outcome goes on the run; a failed
+ * record waits in `record_failures` (fetched again by id next run), one that went in leaves it.
+ * The first records of a run are kept as samples, so that a mapping change can be previewed on them.
  */
-export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable, retryOnly?: string[] | 'all'): Promise<void> {
-  const { integration, flow, api, recorder, signal } = run;
+export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable): RecordImporter {
+  const { integration, flow, recorder, signal } = run;
   const kind = importTargets[flow.id];
   const target = targets[kind];
   let sampled = false;
-
-  const processPage = async (records: SourceRecord[]) => {
-    signal.throwIfAborted();
-    // The first records of a run are kept, so that a mapping change can be previewed on them.
-    if (!sampled && records.length > 0) {
-      await deps.samples.keep(integration.id, flow.id, records);
-      sampled = true;
-    }
-    const links = await deps.links.find(integration.id, kind, records.map((r) => r.externalId));
-    const succeeded: string[] = [];
-    const written: Link[] = [];
-    for (const source of records) {
-      const outcome = await processRecord(source, links.get(source.externalId), written);
-      recorder.add(outcome);
-      if (outcome.outcome === 'failed') await deps.failures.record(integration.id, flow.id, source.externalId, source.label, outcome.issues ?? []);
-      else succeeded.push(source.externalId);
-    }
-    // A crash before this line re-reads the page: the WMS then answers "unchanged" and the links follow.
-    await deps.links.saveMany(integration.id, kind, written);
-    await deps.failures.clear(integration.id, flow.id, succeeded);
-    await recorder.flush();
-  };
 
   const processRecord = async (source: SourceRecord, link: Link | undefined, written: Link[]): Promise<RecordOutcome> => {
     const base = { record: source.label, externalId: source.externalId };
@@ -74,21 +56,75 @@ export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknow
     }
   };
 
+  return async (records) => {
+    signal.throwIfAborted();
+    if (!sampled && records.length > 0) {
+      await deps.samples.keep(integration.id, flow.id, records);
+      sampled = true;
+    }
+    const links = await deps.links.find(integration.id, kind, records.map((r) => r.externalId));
+    const succeeded: string[] = [];
+    const written: Link[] = [];
+    for (const source of records) {
+      const outcome = await processRecord(source, links.get(source.externalId), written);
+      recorder.add(outcome);
+      if (outcome.outcome === 'failed') await deps.failures.record(integration.id, flow.id, source.externalId, source.label, outcome.issues ?? []);
+      else succeeded.push(source.externalId);
+    }
+    // A crash before this line re-reads the page: the WMS then answers "unchanged" and the links follow.
+    await deps.links.saveMany(integration.id, kind, written);
+    await deps.failures.clear(integration.id, flow.id, succeeded);
+    await recorder.flush();
+  };
+}
+
+/** Reads records by id, 100 a request, and writes them: retries of failed records and webhooks' "these changed". */
+async function importByIds(run: FlowRun<ImportFlow<unknown>>, importRecords: RecordImporter, externalIds: string[]): Promise<void> {
+  const { flow, api, signal } = run;
+  if (!flow.fetchByIds) throw configError(`${run.integration.connector.displayName}'s ${flow.id} cannot fetch records by id`);
+  for (let i = 0; i < externalIds.length; i += 100) await importRecords(await flow.fetchByIds(api, externalIds.slice(i, i + 100), signal));
+}
+
+/**
+ * fetch → write, page by page. The cursor of a page (or the walk position, for lists not sorted
+ * by time) is committed after its records are written: a crash re-reads that page, and the links
+ * make the second pass report "unchanged". Records that failed before are retried first, by id.
+ */
+export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable, retryOnly?: string[] | 'all'): Promise<void> {
+  const { integration, flow, api, signal } = run;
+  const importRecords = recordImporter(deps, run, mapping);
+
   const failed = (await deps.failures.list({ integrationId: integration.id, flow: flow.id })).map((f) => f.externalId);
   const retries = Array.isArray(retryOnly) ? failed.filter((id) => retryOnly.includes(id)) : failed;
-  if (retries.length && flow.fetchByIds) {
-    for (let i = 0; i < retries.length; i += 100) await processPage(await flow.fetchByIds(api, retries.slice(i, i + 100), signal));
-  }
+  if (retries.length && flow.fetchByIds) await importByIds(run, importRecords, retries);
   // A retry by hand stops here; a scheduled or manual run goes on with what changed.
   if (retryOnly) return;
 
+  const { format, commit } = { format: 'timestamp' as const, commit: 'per-page' as const, ...flow.cursor };
   const cursor = await deps.cursors.get(integration.id, flow.id);
-  const since = cursor ? new Date(Date.parse(cursor) - integration.overlapMinutes * 60_000) : undefined;
+  // Only a time can be moved back by the overlap; an id or a token is handed back as stored.
+  const since = cursor && format === 'timestamp' ? new Date(Date.parse(cursor) - integration.overlapMinutes * 60_000) : undefined;
   const resumeFrom = await deps.cursors.walkPosition(integration.id, flow.id);
-  for await (const page of flow.fetch(api, { since, signal, ...(resumeFrom === undefined ? {} : { resumeFrom }) })) {
-    await processPage(page.records);
-    if (page.cursor) await deps.cursors.advance(integration.id, flow.id, page.cursor);
+  const held: string[] = [];
+  const request = { since, signal, ...(cursor === undefined ? {} : { cursor }), ...(resumeFrom === undefined ? {} : { resumeFrom }) };
+  for await (const page of flow.fetch(api, request)) {
+    await importRecords(page.records);
+    if (page.cursor && commit === 'per-page') await deps.cursors.advance(integration.id, flow.id, page.cursor, format);
+    if (page.cursor && commit === 'after-run') held.push(page.cursor);
     if (page.position) await deps.cursors.keepWalkPosition(integration.id, flow.id, page.position);
   }
+  // A list not sorted by its cursor is only safe to continue from once the whole walk is written;
+  // then each page's cursor is offered in turn, and the cursor keeps the furthest.
+  for (const reached of held) await deps.cursors.advance(integration.id, flow.id, reached, format);
   await deps.cursors.endWalk(integration.id, flow.id);
+}
+
+/**
+ * Writes what a webhook delivered: its records as given, or the current version of the ids it
+ * named. No cursor moves: the poll still reads everything, so a lost webhook costs only time.
+ */
+export async function importDelivery(deps: EngineDeps, run: FlowRun<ImportFlow<unknown>>, mapping: MappingTable, delivery: WebhookDelivery): Promise<void> {
+  const importRecords = recordImporter(deps, run, mapping);
+  if ('records' in delivery) await importRecords(delivery.records);
+  else await importByIds(run, importRecords, delivery.externalIds);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
+import { WmsyncError } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
 
 /** Who holds a lease: an owner unique per process, and where that process runs. */
@@ -22,6 +23,14 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A flow's lease is held by another run: not a failure, the work waits for that run to end. */
+export class FlowBusyError extends WmsyncError {
+  constructor(integrationId: number, flow: string) {
+    super('conflict', `flow ${flow} of integration ${integrationId} is running elsewhere`);
+    this.name = 'FlowBusyError';
   }
 }
 
@@ -52,11 +61,17 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
   const owner = holder.owner;
   const expiry = () => new Date(clock.now().getTime() + leaseMs).toISOString();
   const leaseColumns = ['lease_owner', 'lease_host', 'lease_pid', 'lease_expires_at'] as const;
+  const takeable = (row: LeaseRow & { lease_expires_at: string | null }, now: string) =>
+    row.lease_expires_at === null || row.lease_expires_at < now || heldByDeadProcessOfThisHost(row, holder);
 
   return {
     owner,
     /** How long a lease lasts unless renewed; a run renews it every third of this. */
     leaseMs,
+    /** This process's host: leases held there may be a dead process's, which `takeable` tells. */
+    host: holder.host,
+    /** Whether this process may take a lease as read from `schedules`: free, expired, or left by a dead process of this host. */
+    takeable,
     async ensure(integrationId: number, flow: string, nextRunAt: Date): Promise<void> {
       await db
         .insertInto('schedules')
@@ -77,7 +92,8 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
       const deadHolder = current && heldByDeadProcessOfThisHost(current, holder) ? current.lease_owner : null;
       const taken = await db
         .updateTable('schedules')
-        .set({ lease_owner: owner, lease_host: holder.host, lease_pid: holder.pid, lease_expires_at: expiry(), woken_at: null })
+        // A wake-up for later (a job with its own time) is not this run's: it stays.
+        .set({ lease_owner: owner, lease_host: holder.host, lease_pid: holder.pid, lease_expires_at: expiry(), woken_at: sql<string | null>`case when woken_at > ${now} then woken_at else null end` })
         .where('integration_id', '=', integrationId)
         .where('flow', '=', flow)
         .where((eb) =>
@@ -108,11 +124,12 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
     },
 
     /**
-     * Gives the lease back with the next run time: `nextRunAt`, or the time the flow was woken
-     * during the run when that is earlier (work that arrived after the run had looked for it).
+     * Gives the lease back with the next run time: `nextRunAt` (none: the schedule's own, for work
+     * that is not a scheduled run), or the time the flow was woken during the run when that is
+     * earlier (work that arrived after the run had looked for it).
      */
-    async release(integrationId: number, flow: string, nextRunAt: Date): Promise<void> {
-      const next = nextRunAt.toISOString();
+    async release(integrationId: number, flow: string, nextRunAt?: Date): Promise<void> {
+      const next = nextRunAt ? nextRunAt.toISOString() : sql<string>`next_run_at`;
       await db
         .updateTable('schedules')
         .set({
@@ -131,16 +148,20 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
     },
 
     /**
-     * Brings a flow's next run forward to now (a new report in the outbox, "sync now"). The wake
-     * is also kept in `woken_at`, the earliest one, in case a run holds the lease and would
-     * otherwise set the next run an interval away when it ends.
+     * Brings a flow's next run forward to `at`, now by default (a new report in the outbox, a job
+     * for later); a run already due sooner keeps its time. The wake is also kept in `woken_at`,
+     * the earliest one, in case a run holds the lease and would otherwise set the next run an
+     * interval away when it ends.
      */
-    async wake(integrationId: number, flow: string): Promise<void> {
-      const now = clock.now().toISOString();
-      await this.ensure(integrationId, flow, clock.now());
+    async wake(integrationId: number, flow: string, at: Date = clock.now()): Promise<void> {
+      const when = at.toISOString();
+      await this.ensure(integrationId, flow, at);
       await db
         .updateTable('schedules')
-        .set({ next_run_at: now, woken_at: sql<string>`coalesce(woken_at, ${now})` })
+        .set({
+          next_run_at: sql<string>`case when next_run_at < ${when} then next_run_at else ${when} end`,
+          woken_at: sql<string>`case when woken_at is not null and woken_at < ${when} then woken_at else ${when} end`,
+        })
         .where('integration_id', '=', integrationId)
         .where('flow', '=', flow)
         .execute();
@@ -157,8 +178,7 @@ export function createLeases(db: Kysely<Database>, clock: Clock, options: { hold
         .orderBy('next_run_at')
         .execute();
       // Leases of this host's live processes are read too (they are few) and left out here.
-      const takeable = rows.filter((r) => r.lease_expires_at === null || r.lease_expires_at < now || heldByDeadProcessOfThisHost(r, holder));
-      return takeable.slice(0, limit).map((r) => ({ integrationId: Number(r.integration_id), flow: r.flow }));
+      return rows.filter((r) => takeable(r, now)).slice(0, limit).map((r) => ({ integrationId: Number(r.integration_id), flow: r.flow }));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../kernel/logger.js';
-import type { Engine } from './engine.js';
 import type { EngineDeps } from './flow-run.js';
+import type { Jobs } from './jobs.js';
+import { FlowBusyError } from './leases.js';
 import type { Leases } from './leases.js';
 import { relayEvents } from './outbox.js';
 import { pruneRuns } from './runs.js';
@@ -17,11 +18,12 @@ export interface SchedulerOptions {
 const PRUNE_EVERY_MS = 60 * 60_000;
 
 /**
- * Runs every enabled flow of every active integration at its interval, and a report flow as soon
- * as the warehouse gives it something to report. The schedule lives in the database (next run and
- * lease per flow), so a restart loses nothing and any number of processes can share the work.
+ * Runs every enabled flow of every active integration at its interval, a report flow as soon as
+ * the warehouse gives it something to report, and the deliveries webhooks left, all through the
+ * job port. The schedule lives in the database (next run and lease per flow), so a restart loses
+ * nothing and any number of processes can share the work.
  */
-export function createScheduler(deps: EngineDeps & { leases: Leases; engine: Engine; logger: Logger }, options: SchedulerOptions) {
+export function createScheduler(deps: EngineDeps & { leases: Leases; jobs: Jobs; logger: Logger }, options: SchedulerOptions) {
   const running = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
@@ -42,19 +44,23 @@ export function createScheduler(deps: EngineDeps & { leases: Leases; engine: Eng
       await pruneRuns(deps.db, deps.clock, options.keepRunsDays ?? 30);
     }
     await plan();
-    for (const woken of await relayEvents(deps)) await deps.leases.wake(woken.integrationId, woken.flow);
+    for (const woken of await relayEvents(deps)) await deps.jobs.enqueue({ type: 'flow-run', integrationId: woken.integrationId, flow: woken.flow });
     const free = options.concurrency - running.size;
     if (free <= 0) return;
-    for (const { integrationId, flow } of await deps.leases.due(free * 2)) {
+    for (const work of await deps.jobs.due(free * 2)) {
       if (running.size >= options.concurrency || stopped) break;
+      const { integrationId, flow } = work;
+      // A paused integration or a flow switched off keeps its work waiting.
       const integration = await deps.integrations.get(integrationId).catch(() => undefined);
       if (!integration || integration.paused || !integration.flows.some((f) => f.flow === flow && f.enabled)) continue;
-      const job = deps.engine
-        .runFlow(integrationId, flow, { trigger: 'schedule' })
-        .then((run) => deps.logger.info({ integration: integrationId, flow, run: run.runId, status: run.status, counts: run.counts }, 'run finished'))
+      const job = deps.jobs
+        .runDue(work)
+        .then((runs) => {
+          for (const run of runs) deps.logger.info({ integration: integrationId, flow, run: run.runId, trigger: run.trigger, status: run.status, counts: run.counts }, 'run finished');
+        })
         .catch((e: Error) => {
-          // Another process took the lease between `due` and `runFlow`: not an error.
-          if (!/running elsewhere/.test(e.message)) deps.logger.error({ integration: integrationId, flow, err: e.message }, 'run failed to start');
+          // Another process took the lease between `due` and the run: not an error.
+          if (!(e instanceof FlowBusyError)) deps.logger.error({ integration: integrationId, flow, err: e.message }, 'run failed to start');
         })
         .finally(() => running.delete(job));
       running.add(job);

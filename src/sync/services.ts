@@ -14,6 +14,7 @@ import { apiContextFor } from './api-context.js';
 import { createEngine } from './engine.js';
 import { createFailures } from './failures.js';
 import type { EngineDeps } from './flow-run.js';
+import { createJobs } from './jobs.js';
 import { createIntegrationStore } from './integrations.js';
 import { createLeases, thisProcess } from './leases.js';
 import { createLinks } from './links.js';
@@ -63,13 +64,15 @@ export function createSyncServices(deps: SyncServiceDeps) {
   };
   const leases = createLeases(store.db, clock, { holder: thisProcess(), leaseMs: deps.leaseMs });
   const engine = createEngine({ ...engineDeps, leases });
+  const jobs = createJobs({ db: store.db, clock, leases, engine, integrations });
   /** Fetches the given failed records again (all of the flow's when none are named) and writes them. */
   const retryRecords = (integrationId: number, flow: string, externalIds?: string[]) =>
-    engine.runFlow(integrationId, flow, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 });
+    jobs.run({ type: 'flow-run', integrationId, flow }, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 });
   return {
     registry: deps.registry,
     integrations,
     engine,
+    jobs,
     failures: engineDeps.failures,
     runs: { list: (filter?: Parameters<typeof listRuns>[1]) => listRuns(store.db, filter), get: (id: number) => getRun(store.db, id) },
     authorization: createAuthorization({ db: store.db, integrations, clock, redirectUri: engineDeps.oauthRedirectUri, outbound }),
@@ -99,7 +102,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
     },
     reports: (integrationId: number, filter?: Parameters<typeof listReports>[2]) => listReports(engineDeps, integrationId, filter),
     retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
-    createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, engine }, options),
+    createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, jobs }, options),
   };
 }
 

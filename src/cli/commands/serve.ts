@@ -9,9 +9,9 @@ export type Serve = (ctx: CliContext, options: { host?: string; port?: number; w
 export function serveCommand(program: Command, deps: CommandDeps & { serve: Serve }): void {
   program
     .command('serve')
-    .description('run the hub: HTTP API, admin UI, webhooks and the scheduler (default http://127.0.0.1:8080)')
+    .description('run the hub: HTTP API, admin UI, webhooks (POST /webhooks/<system>/<id>) and the scheduler (default http://127.0.0.1:8080)')
     .option('--port <port>', 'HTTP port (env WMSYNC_PORT)', number)
     .option('--host <host>', 'address to bind (env WMSYNC_HOST); 0.0.0.0 makes it reachable from other hosts')
-    .option('--no-worker', 'serve only; leave the runs to `wmsync worker` processes')
+    .option('--no-worker', 'serve only (webhook deliveries are stored); leave the runs to `wmsync worker` processes')
     .action(action(deps, (ctx, opts: { host?: string; port?: number; worker: boolean }) => deps.serve(ctx, opts)));
 }

@@ -14,7 +14,7 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
       action(deps, async (ctx, id: string, opts: { flow?: string }) => {
         const sync = await ctx.sync();
         const options = { trigger: 'manual' as const, waitMs: 60_000 };
-        const runs = opts.flow ? [await sync.engine.runFlow(integer(id), opts.flow, options)] : await sync.engine.runIntegration(integer(id), options);
+        const runs = opts.flow ? [await sync.jobs.run({ type: 'flow-run', integrationId: integer(id), flow: opts.flow }, options)] : await sync.jobs.runEnabled(integer(id), options);
         print(
           ctx,
           runs.map((r) => ({ runId: r.runId, flow: r.flow, status: r.status, counts: r.counts, error: r.error, errors: r.errors.map(({ record, field, value, reason }) => ({ record, field, value, reason })) })),

@@ -8,6 +8,7 @@ import type { OAuthEndpoints, TokenSet } from '../oauth/oauth-client.js';
 import type { Flow, FlowId } from './flows.js';
 import { commonSettings, definitionsOf, settingsParser } from './settings.js';
 import type { Environment, SettingDefinition, SettingSpecs, SettingsOf } from './settings.js';
+import type { ConnectorWebhooks } from './webhooks.js';
 
 export type { Environment, SettingDefinition } from './settings.js';
 
@@ -75,6 +76,8 @@ interface ConnectorBase<Api> {
   defaultIntervalMinutes: number;
   flows: Flow<Api>[];
   sandbox?: ConnectorSandbox;
+  /** For systems that push changes: how their webhook calls are checked and read. */
+  webhooks?: ConnectorWebhooks;
   /** A cheap authenticated call: "test connection". Throws a config error when credentials are wrong. */
   testConnection(api: Api, signal: AbortSignal): Promise<void>;
 }

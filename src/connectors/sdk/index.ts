@@ -8,6 +8,7 @@ export * from './flows.js';
 export * from './paginators.js';
 export * from './settings.js';
 export * from './streams-by-time.js';
+export * from './webhooks.js';
 export * from './wire-records.js';
 
 // The HTTP kit: one client with retries, Retry-After, timeouts and the credential's shared rate limit.

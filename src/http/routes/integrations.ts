@@ -112,7 +112,7 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     route({ method: 'post', path: '/integrations/{id}/flows/{flow}/run', tags: ['integrations'], summary: 'Sync now: run one flow and wait for it', request: { params: flowParam }, responses: { 200: json(runSummary, 'The run') } }),
     async (c) => {
       const { id, flow } = c.req.valid('param');
-      return c.json((await sync.engine.runFlow(id, flow, { trigger: 'manual', waitMs: 30_000 })) as never, 200);
+      return c.json((await sync.jobs.run({ type: 'flow-run', integrationId: id, flow }, { trigger: 'manual', waitMs: 30_000 })) as never, 200);
     },
   );
   app.openapi(

@@ -30,7 +30,7 @@ export function integrationActions(deps: UiDeps) {
     const integration = await ownIntegration(c, sync);
     // Waits for the run (and for one already running elsewhere), then shows its outcome.
     return attempt(c, async () => {
-      const run = await sync.engine.runFlow(integration.id, c.req.param('flow'), { trigger: 'manual', waitMs: 30_000 });
+      const run = await sync.jobs.run({ type: 'flow-run', integrationId: integration.id, flow: c.req.param('flow') }, { trigger: 'manual', waitMs: 30_000 });
       return c.redirect(page(integration.id, `?run=${run.runId}#flows`), 303);
     });
   });
