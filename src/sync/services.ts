@@ -1,6 +1,5 @@
 import type { ConnectorRegistry } from '../connectors/registry.js';
 import { createOutboundPolicy } from '../connectors/http/outbound.js';
-import { RateLimiterRegistry } from '../connectors/http/rate-limiter.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { SecretBox } from '../kernel/secrets.js';
@@ -20,6 +19,7 @@ import { previewMapping } from './preview.js';
 import { createSamples } from './samples.js';
 import { integrationStatuses } from './status.js';
 import { createScheduler } from './scheduler.js';
+import { sharedRateLimiters } from './shared-rate-limits.js';
 import type { SchedulerOptions } from './scheduler.js';
 
 export interface SyncServiceDeps {
@@ -51,7 +51,8 @@ export function createSyncServices(deps: SyncServiceDeps) {
     cursors: createCursors(store.db, clock),
     failures: createFailures(store.db, clock),
     samples: createSamples(store.db, clock),
-    limiters: new RateLimiterRegistry(),
+    // In the database, not in this process: N workers on one credential share its one limit (ADR 0012).
+    limiters: sharedRateLimiters({ db: store.db, dialect: store.dialect }),
     clock,
     logger: deps.logger,
     oauthRedirectUri: () => `${deps.hubUrl()}/oauth/callback`,

@@ -10,6 +10,7 @@ import { loginThrottles } from './0007-login-throttles.js';
 import { wakeUps } from './0008-wake-ups.js';
 import { leaseHolders } from './0009-lease-holders.js';
 import { walkPositions } from './0010-walk-positions.js';
+import { rateLimitBuckets } from './0011-rate-limit-buckets.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -23,4 +24,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0008-wake-ups': wakeUps,
   '0009-lease-holders': leaseHolders,
   '0010-walk-positions': walkPositions,
+  '0011-rate-limit-buckets': rateLimitBuckets,
 };
