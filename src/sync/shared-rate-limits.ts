@@ -114,6 +114,21 @@ export class SharedTokens implements TokenSource {
       this.pauseWriteFailure = undefined;
       throw failure;
     }
+    let row = await this.takeFromRow(wanted);
+    if (!row) {
+      // The row is gone: PostgreSQL empties an unlogged table after a crash, or someone cleared it.
+      this.created = undefined;
+      row = await this.takeFromRow(wanted);
+    }
+    if (!row) throw new Error('the rate limit bucket vanished as soon as it was made again');
+    const granted = Number(row.granted);
+    const at = Number(row.refilled_at);
+    if (Number(row.paused_until) > at) return { granted, waitMs: Math.ceil(Number(row.paused_until) - at) };
+    return { granted, waitMs: granted < wanted && this.limits.perSecond > 0 ? msUntilOneToken(Number(row.tokens), this.limits.perSecond) : 0 };
+  }
+
+  /** The one statement of a take (after the row's creation, once per process); undefined when the row is not there. */
+  private async takeFromRow(wanted: number) {
     await this.ensureRow();
     const { perSecond, burst } = this.limits;
     const d = dialects[this.options.dialect];
@@ -123,17 +138,13 @@ export class SharedTokens implements TokenSource {
     const available = unlimited ? sql<number>`tokens` : d.least(num(burst), sql<number>`tokens + ${elapsed} * ${num(perSecond)} / 1000`);
     const wantedNow = unlimited ? num(wanted) : d.least(num(wanted), d.floor(available));
     const grant = sql<number>`case when paused_until > ${now} then 0 else ${wantedNow} end`;
-    const row = await this.options.db
+    return this.options.db
       .updateTable('rate_limit_buckets')
       // Every expression reads the row as it was before this update, on both dialects.
       .set({ tokens: sql<number>`${available} - ${grant}`, granted: sql<number>`${grant}`, refilled_at: now })
       .where('key', '=', this.key)
       .returning(['granted', 'tokens', 'refilled_at', 'paused_until'])
-      .executeTakeFirstOrThrow();
-    const granted = Number(row.granted);
-    const at = Number(row.refilled_at);
-    if (Number(row.paused_until) > at) return { granted, waitMs: Math.ceil(Number(row.paused_until) - at) };
-    return { granted, waitMs: granted < wanted && !unlimited ? msUntilOneToken(Number(row.tokens), perSecond) : 0 };
+      .executeTakeFirst();
   }
 
   private now(): Ms {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
 import type { KyselyPlugin, PluginTransformQueryArgs, RootOperationNode } from 'kysely';
 import { ManualTimer } from '../../src/connectors/http/fixtures/manual-timer.js';
 import { sharedRateLimiters } from '../../src/sync/shared-rate-limits.js';
@@ -104,6 +105,21 @@ describe.each(dialectsUnderTest())('rate limits shared through the database on %
     await expect(bucket.acquire()).rejects.toThrow('connection refused');
     counter.failing = undefined;
     await expect(bucket.acquire()).resolves.toBeUndefined();
+  });
+
+  it('makes its row again when the table was emptied, as PostgreSQL does to an unlogged table after a crash', async () => {
+    const { timer, a } = twoProcesses();
+    const limits = { perSecond: 10, burst: 1 };
+    await a.get(key, limits).acquire();
+    await store.db.deleteFrom('rate_limit_buckets').execute();
+    await a.get(key, limits).acquire();
+    // The new row starts full: at most one burst more after a crash.
+    expect(timer.slept).toEqual([]);
+    expect(await store.db.selectFrom('rate_limit_buckets').select('key').execute()).toHaveLength(1);
+    if (dialect === 'postgres') {
+      const table = await sql<{ relpersistence: string }>`select relpersistence from pg_class where relname = 'rate_limit_buckets' and relnamespace = current_schema()::regnamespace`.execute(store.db);
+      expect(table.rows).toEqual([{ relpersistence: 'u' }]);
+    }
   });
 
   it('keeps to the rate on the database clock, in real time', async () => {
