@@ -28,19 +28,19 @@ const dialects = {
   postgres: {
     least: (a: Ms, b: Ms): Ms => sql<number>`least(${a}, ${b})`,
     greatest: (a: Ms, b: Ms): Ms => sql<number>`greatest(${a}, ${b})`,
-    floor: (a: Ms): Ms => sql<number>`floor(${a})`,
     // The statement's start: one instant however often the statement reads it.
     clock: (): Ms => sql<number>`(extract(epoch from statement_timestamp()) * 1000)::double precision`,
   },
   sqlite: {
     least: (a: Ms, b: Ms): Ms => sql<number>`min(${a}, ${b})`,
     greatest: (a: Ms, b: Ms): Ms => sql<number>`max(${a}, ${b})`,
-    // Only ever applied to a count that is not negative, where truncating is flooring.
-    floor: (a: Ms): Ms => sql<number>`cast(${a} as integer)`,
     // 'now' is one instant within a statement; julianday keeps its milliseconds.
     clock: (): Ms => sql<number>`((julianday('now') - 2440587.5) * 86400000.0)`,
   },
 } satisfies Record<Dialect, unknown>;
+
+/** Further back than this, the clock was set back rather than read before a wait for the row. */
+const clockStepBackMs = 10_000;
 
 /** A parameter as a double: PostgreSQL cannot guess the type of a bare parameter in arithmetic. */
 const num = (value: number): Ms => sql<number>`cast(${value} as double precision)`;
@@ -135,13 +135,19 @@ export class SharedTokens implements TokenSource {
     const now = this.now();
     const unlimited = perSecond <= 0;
     const elapsed = d.greatest(num(0), sql<number>`${now} - refilled_at`);
+    // The row's time never goes back for a statement that read the clock, then waited for the row
+    // while another took (it takes what that one left). A clock set back for real is followed, and
+    // a pause moves back with it, so that neither lasts the step longer.
+    const steppedBack = sql<boolean>`${now} < refilled_at - ${num(clockStepBackMs)}`;
+    const refilledAt = sql<number>`case when ${steppedBack} then ${now} else ${d.greatest(sql<number>`refilled_at`, now)} end`;
+    const pausedUntil = sql<number>`case when ${steppedBack} then paused_until - (refilled_at - ${now}) else paused_until end`;
     const available = unlimited ? sql<number>`tokens` : d.least(num(burst), sql<number>`tokens + ${elapsed} * ${num(perSecond)} / 1000`);
-    const wantedNow = unlimited ? num(wanted) : d.least(num(wanted), d.floor(available));
+    const wantedNow = unlimited ? num(wanted) : d.least(num(wanted), sql<number>`floor(${available})`);
     const grant = sql<number>`case when paused_until > ${now} then 0 else ${wantedNow} end`;
     return this.options.db
       .updateTable('rate_limit_buckets')
       // Every expression reads the row as it was before this update, on both dialects.
-      .set({ tokens: sql<number>`${available} - ${grant}`, granted: sql<number>`${grant}`, refilled_at: now })
+      .set({ tokens: sql<number>`${available} - ${grant}`, granted: sql<number>`${grant}`, refilled_at: refilledAt, paused_until: pausedUntil })
       .where('key', '=', this.key)
       .returning(['granted', 'tokens', 'refilled_at', 'paused_until'])
       .executeTakeFirst();

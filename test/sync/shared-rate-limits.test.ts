@@ -21,6 +21,8 @@ class StatementCounter implements KyselyPlugin {
 describe.each(dialectsUnderTest())('rate limits shared through the database on %s', (dialect) => {
   let store: TestStore;
   const key = 'mycashflow:https://shop.example:api@example.com';
+  /** Where the hand-moved database clock starts: a time of today, as the real one reads. */
+  const epoch = Date.parse('2026-12-03T08:00:00Z');
 
   beforeEach(async () => {
     store = await openTestStore(dialect);
@@ -30,7 +32,7 @@ describe.each(dialectsUnderTest())('rate limits shared through the database on %
   /** Two processes: each its own registry over the one database, with time moved by hand (every sleep jumps it). */
   const twoProcesses = () => {
     const timer = new ManualTimer(true);
-    const options = { db: store.db, dialect, timer, now: () => timer.now() };
+    const options = { db: store.db, dialect, timer, now: () => epoch + timer.now() };
     return { timer, a: sharedRateLimiters(options), b: sharedRateLimiters(options) };
   };
 
@@ -60,20 +62,42 @@ describe.each(dialectsUnderTest())('rate limits shared through the database on %
     expect(timer.slept).toEqual([500]);
   });
 
+  it('never moves the row back in time for a take that read the clock before it waited for the row', async () => {
+    const timer = new ManualTimer(true);
+    const a = sharedRateLimiters({ db: store.db, dialect, timer, now: () => epoch + timer.now() });
+    // B's statements read the clock 50 ms before they get the row, as one that waited for A's lock.
+    const b = sharedRateLimiters({ db: store.db, dialect, timer, now: () => epoch + timer.now() - 50 });
+    const limits = { perSecond: 10, burst: 1 };
+    await a.get(key, limits).acquire();
+    await b.get(key, limits).acquire();
+    // Had B's first take set the row back 50 ms, its second would have been given those 50 ms again.
+    expect(timer.slept).toEqual([100, 50]);
+    // A clock set back for real (further than any wait for a row) is followed, not waited out, and
+    // a pause in the row moves back with it.
+    const other = 'procountor:https://api.example:client';
+    await a.get(other, limits).acquire();
+    a.get(other, limits).pauseFor(1000);
+    await vi.waitFor(async () => expect(Number((await store.db.selectFrom('rate_limit_buckets').select(({ fn }) => fn.max('paused_until').as('until')).executeTakeFirstOrThrow()).until)).toBe(epoch + 1150));
+    const setBack = sharedRateLimiters({ db: store.db, dialect, timer, now: () => epoch + timer.now() - 3_600_000 });
+    await setBack.get(other, limits).acquire();
+    await setBack.get(other, limits).acquire();
+    expect(timer.slept).toEqual([100, 50, 1000, 100]);
+  });
+
   it('pauses every process when one of them is told Retry-After', async () => {
     const { timer, a, b } = twoProcesses();
     const limits = { perSecond: 100, burst: 10 };
     await a.get(key, limits).acquire();
     a.get(key, limits).pauseFor(2000);
     // The pause is written in the background: the other process sees it once it is in the row.
-    await vi.waitFor(async () => expect(Number((await store.db.selectFrom('rate_limit_buckets').select('paused_until').executeTakeFirstOrThrow()).paused_until)).toBe(2000));
+    await vi.waitFor(async () => expect(Number((await store.db.selectFrom('rate_limit_buckets').select('paused_until').executeTakeFirstOrThrow()).paused_until)).toBe(epoch + 2000));
     await b.get(key, limits).acquire();
     expect(timer.slept).toEqual([2000]);
     // A pause holds even a credential without a limit.
     const unlimited = { perSecond: 0, burst: 0 };
     await b.get('unlimited', unlimited).acquire();
     b.get('unlimited', unlimited).pauseFor(300);
-    await vi.waitFor(async () => expect(Number((await store.db.selectFrom('rate_limit_buckets').select('paused_until').where('paused_until', '>', 2000).executeTakeFirstOrThrow()).paused_until)).toBe(2300));
+    await vi.waitFor(async () => expect(Number((await store.db.selectFrom('rate_limit_buckets').select('paused_until').where('paused_until', '>', epoch + 2000).executeTakeFirstOrThrow()).paused_until)).toBe(epoch + 2300));
     await a.get('unlimited', unlimited).acquire();
     expect(timer.slept).toEqual([2000, 300]);
   });
@@ -81,7 +105,7 @@ describe.each(dialectsUnderTest())('rate limits shared through the database on %
   it('serves the callers that wait together in one process with one round trip, not one each', async () => {
     const counter = new StatementCounter();
     const timer = new ManualTimer(true);
-    const limiters = sharedRateLimiters({ db: store.db.withPlugin(counter), dialect, timer, now: () => timer.now() });
+    const limiters = sharedRateLimiters({ db: store.db.withPlugin(counter), dialect, timer, now: () => epoch + timer.now() });
     const bucket = limiters.get(key, { perSecond: 10, burst: 10 });
     const tenCalls = () => Promise.all(Array.from({ length: 10 }, () => bucket.acquire()));
     // The first caller's take is on its way before the other nine arrive; those nine share the next.
@@ -99,7 +123,7 @@ describe.each(dialectsUnderTest())('rate limits shared through the database on %
   it('fails the waiting callers when the store cannot be reached, and works again once it can', async () => {
     const counter = new StatementCounter();
     const timer = new ManualTimer(true);
-    const limiters = sharedRateLimiters({ db: store.db.withPlugin(counter), dialect, timer, now: () => timer.now() });
+    const limiters = sharedRateLimiters({ db: store.db.withPlugin(counter), dialect, timer, now: () => epoch + timer.now() });
     const bucket = limiters.get(key, { perSecond: 10, burst: 1 });
     counter.failing = new Error('connection refused');
     await expect(bucket.acquire()).rejects.toThrow('connection refused');
