@@ -49,12 +49,22 @@ describe.skipIf(!postgresUrl())(postgresUrl() ? 'two worker processes on one Pos
     }
     workers.push(spawnCli(store, ['worker']), spawnCli(store, ['worker']));
     const pids = workers.map((w) => w.pid!);
+    const stderr = workers.map(() => '');
+    workers.forEach((w, i) => {
+      // Their logs are read away, or a full pipe would stall them.
+      w.stdout!.resume();
+      w.stderr!.on('data', (chunk: Buffer) => (stderr[i] += chunk.toString()));
+    });
 
-    // The window opens once both processes hold flows and closes while both still do.
-    for (let tries = 0; ; tries++) {
+    // The window opens once both processes hold flows and closes while both still do. Starting
+    // two processes from the sources takes a few seconds, many more on a busy machine.
+    const startedBy = Date.now() + 40_000;
+    for (;;) {
       const holders = await leaseHolders();
       if (pids.every((pid) => holders.has(pid))) break;
-      if (tries > 600 || workers.some((w) => w.exitCode !== null)) throw new Error(`both workers never ran flows at once (lease holders: ${[...holders].join(', ')})`);
+      const exited = workers.findIndex((w) => w.exitCode !== null);
+      if (exited >= 0) throw new Error(`a worker exited with ${workers[exited]!.exitCode}: ${stderr[exited]}`);
+      if (Date.now() > startedBy) throw new Error(`both workers never ran flows at once (lease holders: ${[...holders].join(', ')} of ${pids.join(', ')})`);
       await new Promise((r) => setTimeout(r, 25));
     }
     const opened = Date.now();
@@ -69,5 +79,5 @@ describe.skipIf(!postgresUrl())(postgresUrl() ? 'two worker processes on one Pos
     expect(busiestSecond).toBeLessThanOrEqual(1 + perSecond + 1);
     // ... and the limit is used, not starved (a busy machine slows the flows between calls, hence only half).
     expect(arrivals.length).toBeGreaterThanOrEqual((perSecond * windowMs) / 1000 / 2);
-  }, 40_000);
+  }, 60_000);
 });
