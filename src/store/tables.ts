@@ -103,6 +103,7 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   source_samples: SourceSamplesTable;
   walk_positions: WalkPositionsTable;
+  rate_limit_buckets: RateLimitBucketsTable;
   jobs: JobsTable;
 }
 
@@ -139,6 +140,18 @@ export interface WalkPositionsTable {
   flow: string;
   position: string;
   updated_at: string;
+}
+
+/** The token bucket of one credential, shared by every process: see src/sync/shared-rate-limits.ts */
+export interface RateLimitBucketsTable {
+  /** SHA-256 of the credential key: the key may hold a user name that is a secret of its integration */
+  key: string;
+  tokens: number;
+  /** milliseconds since 1970 on the database's clock */
+  refilled_at: number;
+  paused_until: number;
+  /** how many tokens the last take handed out: an UPDATE's RETURNING sees only the new row */
+  granted: number;
 }
 
 /** Work waiting to run under its flow's lease (a webhook's delivery), oldest first per flow. */

@@ -2,7 +2,6 @@ import type { ConnectorRegistry } from '../connectors/registry.js';
 import { flowOf } from '../connectors/sdk/connector.js';
 import type { FlowId } from '../connectors/sdk/flows.js';
 import { createOutboundPolicy } from '../connectors/http/outbound.js';
-import { RateLimiterRegistry } from '../connectors/http/rate-limiter.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { SecretBox } from '../kernel/secrets.js';
@@ -25,6 +24,7 @@ import { previewMapping } from './preview.js';
 import { createSamples } from './samples.js';
 import { integrationStatuses } from './status.js';
 import { createScheduler } from './scheduler.js';
+import { sharedRateLimiters } from './shared-rate-limits.js';
 import type { SchedulerOptions } from './scheduler.js';
 
 export interface SyncServiceDeps {
@@ -56,7 +56,8 @@ export function createSyncServices(deps: SyncServiceDeps) {
     cursors: createCursors(store.db, clock),
     failures: createFailures(store.db, clock),
     samples: createSamples(store.db, clock),
-    limiters: new RateLimiterRegistry(),
+    // In the database, not in this process: N workers on one credential share its one limit (ADR 0012).
+    limiters: sharedRateLimiters({ db: store.db, dialect: store.dialect }),
     clock,
     logger: deps.logger,
     oauthRedirectUri: () => `${deps.hubUrl()}/oauth/callback`,

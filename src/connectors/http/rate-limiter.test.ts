@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ManualTimer } from './fixtures/manual-timer.js';
-import { RateLimiterRegistry, TokenBucket } from './rate-limiter.js';
+import { inProcessBucket, RateLimiterRegistry } from './rate-limiter.js';
 
 /** Lets pending promise callbacks and timers run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('TokenBucket', () => {
+describe('a bucket counted in this process', () => {
   it('lets a burst through at once, then one call per 1/perSecond', async () => {
     const timer = new ManualTimer();
-    const bucket = new TokenBucket({ perSecond: 10, burst: 2 }, timer);
+    const bucket = inProcessBucket({ perSecond: 10, burst: 2 }, timer);
     let granted = 0;
     const calls = Array.from({ length: 6 }, () => bucket.acquire().then(() => granted++));
     const grantedAfter = async (ms: number) => {
@@ -28,7 +28,7 @@ describe('TokenBucket', () => {
   });
 
   it('keeps to the rate in real time too', async () => {
-    const bucket = new TokenBucket({ perSecond: 20, burst: 1 });
+    const bucket = inProcessBucket({ perSecond: 20, burst: 1 });
     const started = performance.now();
     for (let i = 0; i < 4; i++) await bucket.acquire();
     // Three waits of 50 ms after the first token; a little slack for timer rounding.
@@ -37,7 +37,7 @@ describe('TokenBucket', () => {
 
   it('serves waiters in the order they came', async () => {
     const timer = new ManualTimer();
-    const bucket = new TokenBucket({ perSecond: 1, burst: 1 }, timer);
+    const bucket = inProcessBucket({ perSecond: 1, burst: 1 }, timer);
     const order: string[] = [];
     await bucket.acquire();
     const waiting = ['a', 'b', 'c'].map((name) => bucket.acquire().then(() => order.push(name)));
@@ -51,7 +51,7 @@ describe('TokenBucket', () => {
 
   it('holds every caller back during a pause, even with tokens to spare', async () => {
     const timer = new ManualTimer();
-    const bucket = new TokenBucket({ perSecond: 100, burst: 10 }, timer);
+    const bucket = inProcessBucket({ perSecond: 100, burst: 10 }, timer);
     bucket.pauseFor(2000);
     let granted = false;
     const acquiring = bucket.acquire().then(() => (granted = true));
@@ -66,7 +66,7 @@ describe('TokenBucket', () => {
 
   it('pauses even a bucket without a rate limit', async () => {
     const timer = new ManualTimer(true);
-    const bucket = new TokenBucket({ perSecond: 0, burst: 0 }, timer);
+    const bucket = inProcessBucket({ perSecond: 0, burst: 0 }, timer);
     await bucket.acquire();
     bucket.pauseFor(500);
     await bucket.acquire();
@@ -75,7 +75,7 @@ describe('TokenBucket', () => {
 
   it('drops an aborted waiter and still serves the next one', async () => {
     const timer = new ManualTimer();
-    const bucket = new TokenBucket({ perSecond: 1, burst: 1 }, timer);
+    const bucket = inProcessBucket({ perSecond: 1, burst: 1 }, timer);
     await bucket.acquire();
     const controller = new AbortController();
     const aborted = bucket.acquire(controller.signal);
@@ -90,7 +90,7 @@ describe('TokenBucket', () => {
 
   it('ends its sleep when the last waiter leaves', async () => {
     const timer = new ManualTimer();
-    const bucket = new TokenBucket({ perSecond: 1, burst: 1 }, timer);
+    const bucket = inProcessBucket({ perSecond: 1, burst: 1 }, timer);
     bucket.pauseFor(60_000);
     const controller = new AbortController();
     const waiting = bucket.acquire(controller.signal);

@@ -17,7 +17,8 @@ export type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, RawBody, 
 export { HttpError } from '../http/http-errors.js';
 export type { Query } from '../http/url.js';
 export type { Sleep } from '../http/timer.js';
-export { RateLimiterRegistry, TokenBucket } from '../http/rate-limiter.js';
+export { RateLimiterRegistry } from '../http/rate-limiter.js';
+export type { TokenBucket } from '../http/rate-limiter.js';
 
 // Auth strategies: how each request is signed in, and what to do when the remote says it expired.
 export { apiKeyAuth } from '../auth/api-key.js';

@@ -10,6 +10,7 @@ import { loginThrottles } from './0007-login-throttles.js';
 import { wakeUps } from './0008-wake-ups.js';
 import { leaseHolders } from './0009-lease-holders.js';
 import { walkPositions } from './0010-walk-positions.js';
+import { rateLimitBuckets } from './0011-rate-limit-buckets.js';
 import { jobs } from './0012-jobs.js';
 
 /** Every migration, in order; names sort in the order they run. */
@@ -24,5 +25,6 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0008-wake-ups': wakeUps,
   '0009-lease-holders': leaseHolders,
   '0010-walk-positions': walkPositions,
+  '0011-rate-limit-buckets': rateLimitBuckets,
   '0012-jobs': jobs,
 };
