@@ -1,16 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CommanderError } from 'commander';
 import type { CliContext, CliIo, ContextRunner, GlobalOptions } from './cli/context.js';
+import { reportError } from './cli/errors.js';
 import { buildProgram } from './cli/program.js';
 import type { Serve } from './cli/commands/serve.js';
 import { loadConfig } from './config/schema.js';
 import { createHttpApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { startHttpServer } from './http/server.js';
-import { isWmsyncError } from './kernel/errors.js';
-import type { ErrorKind } from './kernel/errors.js';
 import { createLogger } from './kernel/logger.js';
 import { openStore } from './store/database.js';
 import type { Store } from './store/database.js';
@@ -27,9 +25,6 @@ import type { WmsPort } from './wms/port.js';
  * The composition root: the only place that reads the environment, parses configuration and
  * wires resources together. Everything below receives what it needs.
  */
-
-/** Exit codes by error kind, so that scripts can tell a bad record from a missing one. */
-const exitCodes: Record<ErrorKind, number> = { record: 2, config: 2, 'not-found': 3, conflict: 4, transient: 5, system: 1, unauthorized: 6, forbidden: 6 };
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -52,7 +47,7 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {
-    return reportError(e, io, argv.includes('--json'));
+    return reportError(e, io, { json: argv.includes('--json'), debug: argv.includes('--debug') });
   }
 }
 
@@ -123,18 +118,6 @@ const serve: Serve = async (ctx, options) => {
   await scheduler?.stop();
   await server.close();
 };
-
-function reportError(e: unknown, io: CliIo, json: boolean): number {
-  if (e instanceof CommanderError) return e.exitCode;
-  if (isWmsyncError(e)) {
-    if (json) io.err(JSON.stringify({ error: { kind: e.kind, message: e.message, details: e.details } }));
-    else if (e.details.length <= 1) io.err(`error: ${e.message}`);
-    else io.err([`error: ${e.details[0]!.record} refused:`, ...e.details.map((d) => `  - ${d.field}${d.value === undefined ? '' : ` = ${JSON.stringify(d.value)}`}: ${d.reason}`)].join('\n'));
-    return exitCodes[e.kind];
-  }
-  io.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-  return 1;
-}
 
 function readVersion(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));

@@ -1,4 +1,6 @@
+import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { WmsyncError } from '../kernel/errors.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Users } from '../access/users.js';
@@ -29,6 +31,7 @@ export interface CliContext {
 export interface GlobalOptions {
   dataDir?: string;
   json?: boolean;
+  debug?: boolean;
 }
 
 /** Builds a context for one command and closes what it opened. Supplied by main.ts. */
@@ -42,7 +45,13 @@ export interface CommandDeps {
 export function action<A extends unknown[]>(deps: CommandDeps, work: (ctx: CliContext, ...args: A) => Promise<void>) {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
-    await deps.run(command.optsWithGlobals<GlobalOptions>(), (ctx) => work(ctx, ...(args.slice(0, -1) as A)));
+    try {
+      await deps.run(command.optsWithGlobals<GlobalOptions>(), (ctx) => work(ctx, ...(args.slice(0, -1) as A)));
+    } catch (e) {
+      // An argument parsed inside the action (an id) is bad input like an option commander parsed.
+      if (e instanceof InvalidArgumentError) throw new WmsyncError('record', e.message);
+      throw e;
+    }
   };
 }
 

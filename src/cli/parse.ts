@@ -8,8 +8,17 @@ export async function readJsonFile(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw recordError(file, [{ record: file, field: '(file)', reason: `is not valid JSON: ${(e as Error).message}` }]);
+    throw recordError(file, [{ record: file, field: '(file)', reason: `is not valid JSON${where(text, (e as Error).message)}: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}` }]);
   }
+}
+
+/** " at line L, column C", from the position V8 names in its message (or the end, for a cut-off file). */
+function where(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const at = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : undefined;
+  if (at === undefined) return '';
+  const before = text.slice(0, at).split('\n');
+  return ` at line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }
 
 async function readStdin(): Promise<string> {
@@ -36,6 +45,12 @@ export function number(value: string): number {
 export function integer(value: string): number {
   const n = number(value);
   if (!Number.isInteger(n)) throw new InvalidArgumentError(`"${value}" is not a whole number`);
+  return n;
+}
+
+export function positiveInteger(value: string): number {
+  const n = integer(value);
+  if (n < 1) throw new InvalidArgumentError(`"${value}" should be 1 or more`);
   return n;
 }
 

@@ -21,6 +21,7 @@ export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; vers
     .version(deps.version)
     .option('--data-dir <dir>', 'data directory (env WMSYNC_DATA_DIR, default ./data); DATABASE_URL=postgres://… switches to PostgreSQL')
     .option('--json', 'print one JSON document on stdout')
+    .option('--debug', 'print the stack trace of an error')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });

@@ -9,6 +9,7 @@ import type { Engine, RunOptions } from './engine.js';
 import type { IntegrationStore } from './integrations.js';
 import { FlowBusyError } from './leases.js';
 import type { Leases } from './leases.js';
+import { getRun, listRuns } from './runs.js';
 import type { RunSummary } from './runs.js';
 
 /** A run of a flow as the schedule runs it: a poll, a stock export, the reports waiting. */
@@ -98,6 +99,15 @@ export function createJobs(deps: { db: Kysely<Database>; clock: Clock; leases: L
     return summaries;
   }
 
+  /** A run another process started, once it has ended (or as it stands after `waitMs`). */
+  async function awaitRun(runId: number, waitMs: number): Promise<RunSummary> {
+    for (let waited = 0; ; waited += 200) {
+      const run = await getRun(db, runId);
+      if (run.status !== 'running' || waited >= waitMs) return run;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   return {
     /**
      * Keeps a job to run at `runAt` (now by default). True when it was stored; false when a job
@@ -123,6 +133,24 @@ export function createJobs(deps: { db: Kysely<Database>; clock: Clock; leases: L
     /** Runs a flow here and now, waiting up to `waitMs` for a run elsewhere to end: "sync now", a retry by hand. */
     run(job: FlowRunJob, options: Omit<RunOptions, 'delivery'>): Promise<RunSummary> {
       return engine.runFlow(job.integrationId, job.flow, options);
+    },
+
+    /**
+     * "Sync now" from a process that is not the hub (the CLI): the flow is woken for the hub's
+     * workers, so that it runs with the hub's environment; a run that one of them starts within
+     * `graceMs` is awaited. When none does (no worker runs), it runs here.
+     */
+    async runSoon(job: FlowRunJob, options: Omit<RunOptions, 'delivery'> & { graceMs: number }): Promise<RunSummary> {
+      const latest = async () => (await listRuns(db, { integrationId: job.integrationId, flow: job.flow, limit: 1 }))[0];
+      const before = (await latest())?.runId ?? 0;
+      await this.enqueue(job);
+      const pollMs = 100;
+      for (let waited = 0; waited < options.graceMs; waited += pollMs) {
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        const started = await latest();
+        if (started && started.runId > before) return awaitRun(started.runId, options.waitMs ?? 60_000);
+      }
+      return this.run(job, options);
     },
 
     /** "Sync now" of every enabled flow of an integration, one after the other. */

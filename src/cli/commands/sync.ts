@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { RunSummary } from '../../sync/runs.js';
 import { action, print, table } from '../context.js';
 import type { CommandDeps } from '../context.js';
+import type { ErrorKind } from '../../kernel/errors.js';
+import { exitCodes } from '../errors.js';
 import { integer } from '../parse.js';
 
 /** `sync`: run now and wait; `runs`: what ran, with one outcome per record. */
@@ -13,14 +15,18 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
     .action(
       action(deps, async (ctx, id: string, opts: { flow?: string }) => {
         const sync = await ctx.sync();
-        const options = { trigger: 'manual' as const, waitMs: 60_000 };
-        const runs = opts.flow ? [await sync.jobs.run({ type: 'flow-run', integrationId: integer(id), flow: opts.flow }, options)] : await sync.jobs.runEnabled(integer(id), options);
+        const integrationId = integer(id);
+        const flows = opts.flow ? [opts.flow] : (await sync.integrations.get(integrationId)).flows.filter((f) => f.enabled).map((f) => f.flow);
+        // With the hub up, its workers run the flows, with the hub's address and environment.
+        const graceMs = (await hubIsUp(ctx.hub.url)) ? 3000 : 0;
+        const runs: RunSummary[] = [];
+        for (const flow of flows) runs.push(await sync.jobs.runSoon({ type: 'flow-run', integrationId, flow }, { trigger: 'manual', waitMs: 60_000, graceMs }));
         print(
           ctx,
           runs.map((r) => ({ runId: r.runId, flow: r.flow, status: r.status, counts: r.counts, error: r.error, errors: r.errors.map(({ record, field, value, reason }) => ({ record, field, value, reason })) })),
           () => runs.map(humanRun).join('\n\n'),
         );
-        if (runs.some((r) => r.status === 'failed')) ctx.setExitCode(1);
+        ctx.setExitCode(exitCodeOf(runs));
       }),
     );
 
@@ -47,13 +53,11 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
       action(deps, async (ctx, id: string, opts: { flow: string; record?: string[] }) => {
         const sync = await ctx.sync();
         const retried = await sync.retry(integer(id), opts.flow, opts.record);
-        if (!('run' in retried)) {
-          print(ctx, retried, () => `${retried.requeued} report(s) queued again; they go out on the next run`);
-          return;
-        }
-        const { run } = retried;
+        // Reports queued again go out now, not at the next scheduled run.
+        const run = 'run' in retried ? retried.run : await sync.jobs.run({ type: 'flow-run', integrationId: integer(id), flow: opts.flow }, { trigger: 'retry', waitMs: 60_000 });
+        if (!('run' in retried)) ctx.io.err(`${retried.requeued} report(s) queued again`);
         print(ctx, run, () => humanRun(run));
-        if (run.status === 'failed') ctx.setExitCode(1);
+        ctx.setExitCode(exitCodeOf([run]));
       }),
     );
   runs
@@ -65,6 +69,22 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
         print(ctx, run, () => humanRun(run));
       }),
     );
+}
+
+/** A failed run exits with its error's code (a temporary failure 5, a setting 2, …); records refused (partial) with 2. */
+function exitCodeOf(runs: RunSummary[]): number {
+  const failed = runs.find((r) => r.status === 'failed');
+  if (failed) return exitCodes[(/^([a-z-]+): /.exec(failed.error ?? '')?.[1] ?? 'system') as ErrorKind] ?? 1;
+  return runs.some((r) => r.status === 'partial') ? 2 : 0;
+}
+
+/** Whether a hub answers at this address (it may be this installation's). */
+async function hubIsUp(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
 }
 
 const countsText = (counts: RunSummary['counts']) =>
