@@ -1,5 +1,5 @@
 import { basicAuth, HttpError, pagesByNumber, pagesByTime, parseWireRecord, rawText } from '../../src/connectors/sdk/index.js';
-import type { ConnectorContext, Query, WireRecord } from '../../src/connectors/sdk/index.js';
+import type { ConnectorContext, Query, ResponseRule, WireRecord } from '../../src/connectors/sdk/index.js';
 import { z } from 'zod';
 import { metaSchema, numberish, orderSchema, productSchema } from './api.js';
 import type { QuickProcessRequest } from './api.js';
@@ -46,6 +46,30 @@ const stockQuantitySchema = z.looseObject({ code: z.string().min(1), quantity: n
 /** The label of a product before it is split into articles: its code, else its id. */
 const productLabel = (raw: unknown) => `article ${rawText(raw, 'product_code') ?? rawText(raw, 'id') ?? '(no id)'}`;
 const orderLabel = (raw: unknown) => `order ${rawText(raw, 'id') ?? '(no id)'}`;
+
+/**
+ * The shop refuses to complete an order whose cash-on-delivery payment is open unless told to;
+ * the refusal is said in wmsync's words, with the setting to change, and the shop's own after it.
+ */
+const openCashOnDelivery = (id: string): ResponseRule => ({
+  status: 422,
+  body: /allow_open_cash_on_delivery_payments/,
+  kind: 'record',
+  message: (exchange) =>
+    `MyCashflow did not complete order ${id}: its cash-on-delivery payment is still open, and the setting allowOpenCashOnDeliveryPayments is off. ` +
+    `Set allowOpenCashOnDeliveryPayments=yes on the integration to complete such orders, then retry the report (MyCashflow said: ${shopMessage(exchange.text)})`,
+});
+
+/** The `message` of the shop's JSON error, else the start of its answer. */
+function shopMessage(text: string): string {
+  try {
+    const { message } = JSON.parse(text) as { message?: unknown };
+    if (typeof message === 'string') return message;
+  } catch {
+    // Not JSON: the text itself.
+  }
+  return text.slice(0, 200);
+}
 
 export function createMycashflowClient(settings: MycashflowSettings, context: ConnectorContext): MycashflowApi {
   const { logger } = context;
@@ -115,7 +139,7 @@ export function createMycashflowClient(settings: MycashflowSettings, context: Co
       return { status: data.data.status, trackingCodes };
     },
     async quickProcess(id, body, signal) {
-      await http.request('POST', `/orders/${encodeURIComponent(id)}/quick-process`, { body, signal });
+      await http.request('POST', `/orders/${encodeURIComponent(id)}/quick-process`, { body, signal, rules: [openCashOnDelivery(id)] });
     },
     async stockQuantities(signal) {
       stock ??= await readStock(signal);

@@ -53,7 +53,7 @@ describe('delivery report', () => {
     const sandbox = testSandbox();
     const cod = sandbox.createOrder({ payment_method_id: 3 });
     const send = (settings: Record<string, unknown>) => report.send(inProcessApi(sandbox, { settings }), { externalId: String(cod.id), payload: shipped('T2') }, signal);
-    await expect(send({})).rejects.toMatchObject({ status: 422 });
+    await expect(send({})).rejects.toMatchObject({ status: 422, kind: 'record', message: expect.stringContaining('Set allowOpenCashOnDeliveryPayments=yes') });
     await send({ allowOpenCashOnDeliveryPayments: 'yes' });
     expect(sandbox.store.order(cod.id)?.status).toBe('completed');
   });
