@@ -1,6 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
+import type { DatabaseConnection, SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { ensureDataDir, ensurePrivateFile } from '../kernel/data-dir.js';
 import type { Database } from './tables.js';
@@ -37,6 +38,27 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
+/**
+ * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE). A deferred one reads
+ * first and asks for the lock at its first write; if another process (the CLI beside the hub)
+ * committed in between, SQLite refuses at once with "database is locked", whatever the busy
+ * timeout, where an immediate one simply waits its turn.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 function openSqlite(dataDir: string): Store {
   ensureDataDir(dataDir);
   const file = path.resolve(dataDir, 'wmsync.sqlite');
@@ -47,7 +69,7 @@ function openSqlite(dataDir: string): Store {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', describe: `sqlite ${file}`, close: () => db.destroy() };
 }
 

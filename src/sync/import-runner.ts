@@ -46,7 +46,13 @@ export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown
       const hash = recordHash(parsed.data);
       if (link?.hash === hash) return { ...base, outcome: 'unchanged' };
       const result = await target.upsert(deps.wms, integration.goodsOwner, parsed.data);
-      if (result.outcome === 'locked') return { ...base, outcome: 'locked', issues: [{ record: source.label, field: 'status', reason: result.reason }] };
+      if (result.outcome === 'locked') {
+        // The record is in the WMS, only past changing: without a link (an import cut off between
+        // the write and the link), the warehouse's report on it would find no one to tell. The
+        // empty hash keeps the change itself pending.
+        if (!link) written.push({ externalId: source.externalId, wmsKey: target.key(parsed.data), hash: '' });
+        return { ...base, outcome: 'locked', issues: [{ record: source.label, field: 'status', reason: result.reason }] };
+      }
       written.push({ externalId: source.externalId, wmsKey: target.key(parsed.data), hash });
       return { ...base, outcome: result.outcome === 'cancelled' ? 'cancelled' : result.outcome };
     } catch (e) {

@@ -8,6 +8,10 @@ import { backoffDelay } from '../connectors/http/backoff.js';
 const reportFlowOf = { 'order.shipped': 'delivery-report', 'purchase-order.received': 'receipt-report' } as const;
 const linkKindOf = { 'order.shipped': 'order', 'purchase-order.received': 'purchaseOrder' } as const;
 const RELAY_KEY = 'relay.events';
+const UNLINKED_KEY = 'relay.unlinked';
+/** How long an event waits for its record's link, and how many wait at most (the newest). */
+const UNLINKED_FOR_MS = 24 * 3600_000;
+const MAX_UNLINKED = 1000;
 /** Reports still to go out: not yet sent, or sent with an outcome to check. */
 const waiting = ['pending', 'sending'];
 
@@ -15,15 +19,28 @@ const waiting = ['pending', 'sending'];
  * Moves warehouse events into the outbox of every integration that brought the record in and has
  * the report flow on. Idempotent: the outbox is unique per (integration, flow, event), and the
  * relay position only moves after the rows are written. Returns the flows that got new reports.
+ *
+ * An event whose record no integration has linked yet is kept and tried again at each relay for
+ * a day: an order shipped while its import page was still being written (the link is saved after
+ * the page), or before a crashed import's re-run saved the link, is reported once the link exists.
  */
 export async function relayEvents(deps: EngineDeps, batch = 500): Promise<{ integrationId: number; flow: string }[]> {
-  const state = await deps.db.selectFrom('engine_state').select('value').where('key', '=', RELAY_KEY).executeTakeFirst();
-  const after = state ? Number(state.value) : 0;
+  const state = await deps.db.selectFrom('engine_state').select(['key', 'value']).where('key', 'in', [RELAY_KEY, UNLINKED_KEY]).execute();
+  const value = (key: string) => state.find((row) => row.key === key)?.value;
+  const after = Number(value(RELAY_KEY) ?? 0);
+  const unlinked = JSON.parse(value(UNLINKED_KEY) ?? '[]') as WmsEvent[];
   const events = await deps.wms.readEvents(after, batch, ['order.shipped', 'purchase-order.received']);
-  if (events.length === 0) return [];
+  if (events.length === 0 && unlinked.length === 0) return [];
   const woken = new Map<string, { integrationId: number; flow: string }>();
-  for (const event of events) {
-    for (const entry of await outboxEntriesFor(deps, event)) {
+  const stillUnlinked: WmsEvent[] = [];
+  const oldest = deps.clock.now().getTime() - UNLINKED_FOR_MS;
+  for (const event of [...unlinked, ...events]) {
+    const { entries, linked } = await outboxEntriesFor(deps, event);
+    if (!linked) {
+      if (Date.parse(event.createdAt) >= oldest) stillUnlinked.push(event);
+      continue;
+    }
+    for (const entry of entries) {
       await deps.db
         .insertInto('outbox')
         .values(entry)
@@ -32,21 +49,24 @@ export async function relayEvents(deps: EngineDeps, batch = 500): Promise<{ inte
       woken.set(`${entry.integration_id}/${entry.flow}`, { integrationId: entry.integration_id, flow: entry.flow });
     }
   }
-  const last = String(events[events.length - 1]!.id);
-  await deps.db
-    .insertInto('engine_state')
-    .values({ key: RELAY_KEY, value: last })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: last }))
-    .execute();
+  const saved: [string, string][] = [[UNLINKED_KEY, JSON.stringify(stillUnlinked.slice(-MAX_UNLINKED))]];
+  if (events.length > 0) saved.push([RELAY_KEY, String(events[events.length - 1]!.id)]);
+  await deps.db.transaction().execute(async (tx) => {
+    for (const [key, text] of saved) {
+      await tx.insertInto('engine_state').values({ key, value: text }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text })).execute();
+    }
+  });
   return [...woken.values()];
 }
 
+/** The outbox rows an event makes, and whether any integration has linked its record at all. */
 async function outboxEntriesFor(deps: EngineDeps, event: WmsEvent) {
-  if (event.type === 'stock.changed') return [];
+  if (event.type === 'stock.changed') return { entries: [], linked: true };
   const flow = reportFlowOf[event.type];
   const now = deps.clock.now().toISOString();
   const entries = [];
-  for (const link of await deps.links.byWmsKey(linkKindOf[event.type], event.subject)) {
+  const links = await deps.links.byWmsKey(linkKindOf[event.type], event.subject);
+  for (const link of links) {
     const integration = await deps.integrations.get(link.integrationId);
     if (integration.goodsOwner !== event.goodsOwner) continue;
     if (!integration.flows.some((f) => f.flow === flow && f.enabled)) continue;
@@ -65,7 +85,7 @@ async function outboxEntriesFor(deps: EngineDeps, event: WmsEvent) {
       sent_at: null,
     });
   }
-  return entries;
+  return { entries, linked: links.length > 0 };
 }
 
 /**
