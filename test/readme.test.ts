@@ -1,9 +1,8 @@
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { cliEnv, spawnCli } from './support/cli.js';
+import { cliEnv, startHub } from './support/cli.js';
 import { openTestStore } from './support/stores.js';
 import type { TestStore } from './support/stores.js';
 
@@ -58,21 +57,9 @@ describe('the README walk-through', () => {
     let order: string | undefined;
     for (const command of commands) {
       if (command === 'npm start') {
-        const hub = spawnCli(store, ['serve', '--port', '0']);
-        stopHub = async () => {
-          hub.kill('SIGTERM');
-          await once(hub, 'exit');
-        };
-        let log = '';
-        const url = await new Promise<string>((resolve, reject) => {
-          hub.stdout!.on('data', (chunk: Buffer) => {
-            log += chunk.toString();
-            const m = /"url":"(http:\/\/[^"]+)"/.exec(log);
-            if (m) resolve(m[1]!);
-          });
-          hub.once('exit', (code) => reject(new Error(`the hub exited with ${code}: ${log}`)));
-        });
-        env.WMSYNC_PORT = new URL(url).port;
+        const hub = await startHub(store);
+        stopHub = hub.stop;
+        env.WMSYNC_PORT = new URL(hub.url).port;
         continue;
       }
       const [npx, bin, ...args] = words(command.replace('ORDER', order ?? 'ORDER'));

@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { cliEnv, runCli, spawnCli } from '../support/cli.js';
+import { cliEnv, runCli, startHub } from '../support/cli.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
 
@@ -25,20 +24,9 @@ describe('wmsync sync with the hub up', () => {
     // Paused first, so that the hub's own first scheduled runs do not race the one asked for.
     expect((await runCli(store, 'integrations', 'pause', String(id))).code).toBe(0);
 
-    const child = spawnCli(store, ['serve', '--port', '0']);
-    stop = async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    };
-    let log = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        const m = /"url":"(http:\/\/[^"]+)"/.exec(log);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${log}`)));
-    });
+    const hub = await startHub(store);
+    stop = hub.stop;
+    const { url } = hub;
     expect((await runCli(store, 'integrations', 'resume', String(id))).code).toBe(0);
 
     const out: string[] = [];
@@ -51,6 +39,6 @@ describe('wmsync sync with the hub up', () => {
     expect(run).toMatchObject({ status: 'succeeded' });
     expect(run!.counts.created).toBeGreaterThan(0);
     // The hub's scheduler ran it: its log names the run.
-    expect(log).toMatch(new RegExp(`"run":${run!.runId}\\b[^\\n]*run finished|run finished[^\\n]*"run":${run!.runId}\\b`));
+    expect(hub.log()).toMatch(new RegExp(`"run":${run!.runId}\\b[^\\n]*run finished|run finished[^\\n]*"run":${run!.runId}\\b`));
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { main } from '../../src/main.js';
@@ -42,4 +43,24 @@ export function spawnCli(store: TestStore, args: string[]): ChildProcess {
     env: { ...process.env, ...cliEnv(store), WMSYNC_LOG_LEVEL: 'info', WMSYNC_LOG_PRETTY: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** `wmsync serve --port 0` as a real process: its address once it listens, its log so far, and a stop. */
+export async function startHub(store: TestStore, args: string[] = []): Promise<{ url: string; log(): string; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawnCli(store, ['serve', '--port', '0', ...args]);
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /"url":"(http:\/\/[^"]+)"/.exec(log);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${log}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  return { url, log: () => log, child, stop };
 }
