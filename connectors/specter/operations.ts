@@ -1,5 +1,3 @@
-import { configError } from '../../src/connectors/sdk/index.js';
-
 /*
  * Every name of Specter's API that the research notes (../shared/research/specter-mystore-mycashflow-api.md,
  * Specter §1.8) mark a guess [G]: the "V3" operations Ongoing's own integration uses were not found
@@ -171,19 +169,13 @@ export function nameKeys(names: object = guessedNames, prefix = ''): string[] {
   );
 }
 
-/** The guessed names with an integration's overrides (`wireNames` setting); an unknown key is a config error naming it. */
+/** The guessed names with an integration's overrides (`wireNames`, whose keys its setting has checked against `nameKeys`). */
 export function resolveNames(overrides: Record<string, string>): WireNames {
   const names = structuredClone(guessedNames);
   for (const [key, value] of Object.entries(overrides)) {
     const segments = key.split('.');
     const last = segments.pop()!;
-    let node: Record<string, unknown> | undefined = names as unknown as Record<string, unknown>;
-    for (const segment of segments) node = node?.[segment] as Record<string, unknown> | undefined;
-    if (node === undefined || typeof node[last] !== 'string') {
-      throw configError(`Specter wireNames: ${key} is not a name this connector uses`, [
-        { record: 'Specter settings', field: 'wireNames', value: key, reason: 'is not a known name; see the connector README for the list' },
-      ]);
-    }
+    const node = segments.reduce<Record<string, unknown>>((at, segment) => at[segment] as Record<string, unknown>, names as unknown as Record<string, unknown>);
     node[last] = value;
   }
   return names;

@@ -9,7 +9,10 @@ const wireNameOverrides = z.preprocess(
     typeof value === 'string'
       ? Object.fromEntries(value.split(',').filter((pair) => pair.trim() !== '').map((pair) => pair.split('=').map((part) => part.trim())))
       : value,
-  z.record(z.string().refine((key) => nameKeys().includes(key), 'is not a name this connector uses (see its README)'), z.string().min(1, 'needs a wire name')),
+  z.record(z.string(), z.string().min(1, 'needs a wire name')).superRefine((names, ctx) => {
+    const known = new Set(nameKeys());
+    for (const key of Object.keys(names)) if (!known.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a name this connector uses (see its README)' });
+  }),
 );
 
 /**

@@ -25,8 +25,12 @@ export const verifiedOrderNames = { orderNo: 'orderNo', deliveryStatus: 'orderst
 
 export const openBatchCode = '99';
 
-/** Elements that repeat: always read as lists, also when an answer holds one. */
-const listElements = new Set(['article', 'order', 'purchase', 'row', 'supplier', 'delivery']);
+/**
+ * Elements that repeat: always read as lists, also when an answer holds one, so that a path may
+ * index them (`suppliers.supplier.0`). A purchase's own `<supplier>` is one element, not a list.
+ */
+const listElements = new Set(['article', 'order', 'purchase', 'row', 'delivery']);
+const isListElement = (name: string, path: string) => listElements.has(name) || path.endsWith('suppliers.supplier');
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -34,7 +38,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => listElements.has(name),
+  isArray: (name, path) => isListElement(name, String(path)),
 });
 
 export type XmlNode = Record<string, unknown>;
