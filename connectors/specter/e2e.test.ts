@@ -70,9 +70,11 @@ describe('Specter integration against its sandbox', () => {
     await hub.wms.setOrderStatus('LERV', orderNo, { status: 450, waybill: 'JJSE6400123', picked: [{ row: 1, quantity: 1 }] });
     expect((await run('delivery-report')).counts.sent).toBe(1);
     const remote = specterStore().orders.get(orderNo)!;
+    const sentAt = (await hub.wms.getOrder('LERV', orderNo)).shipments[0]!.sentAt;
     expect(remote.deliveries).toEqual([
       {
         packetNo: 'JJSE6400123',
+        deliveryDate: sentAt.slice(0, 10),
         sendDeliveryMail: '1',
         createInvoice: '1',
         rows: order.orderLines.map((line, i) => ({ rowNo: line.externalOrderLineCode, noItems: i === 0 ? 1 : line.numberOfItems })),
@@ -98,7 +100,7 @@ describe('Specter integration against its sandbox', () => {
       [{ rowId: first.externalOrderLineId, noItems: first.numberOfItems - 2 }],
       [{ rowId: first.externalOrderLineId, noItems: 2 }, ...purchase.inOrderLines.slice(1).map((l) => ({ rowId: l.externalOrderLineId, noItems: l.numberOfItems }))],
     ]);
-    expect(remote.deliveries.every((d) => d.sendDeliveryMail === '1')).toBe(true);
+    expect(remote.deliveries.every((d) => d.sendDeliveryMail === '1' && /^\d{4}-\d{2}-\d{2}$/.test(d.deliveryDate))).toBe(true);
     expect(remote.rows.map((r) => r.noItemsDelivered)).toEqual(purchase.inOrderLines.map((l) => l.numberOfItems));
   });
 

@@ -68,7 +68,7 @@ connectorContract({
       'orderInfo.goodsOwnerOrderNumber', 'shipment.sentAt', 'orderLines[].pickedNumberOfItems', 'orderLines[].externalOrderLineCode', 'orderLines[].waybill', 'options.sendDeliveryEmail',
     ],
     'receipt-report': [
-      'inOrderInfo.goodsOwnerOrderNumber', 'inOrderInfo.deliveryDate', 'inOrderLines[].receivedNumberOfItems', 'inOrderLines[].externalOrderLineId', 'options.sendPurchaseDeliveryEmail',
+      'inOrderInfo.goodsOwnerOrderNumber', 'report.date', 'inOrderLines[].receivedNumberOfItems', 'inOrderLines[].externalOrderLineId', 'options.sendPurchaseDeliveryEmail',
     ],
   },
   reportable: async (control) => String((await control('POST', '/orders')).orderNo),

@@ -30,7 +30,8 @@ export const receiptReport: ReportFlow<SpecterApi, 'receipt-report'> = {
   },
   mapping: [
     { wms: 'inOrderInfo.goodsOwnerOrderNumber', to: 'Purchase delivery submit ⇒ Order id' },
-    { wms: 'inOrderInfo.deliveryDate', to: 'Purchase delivery submit ⇒ Delivery date (the day it is reported)' },
+    // The seed reads "In order info ⇒ Delivery date"; the receipt event carries no date, so the day of the report stands in.
+    { wms: 'report.date', to: 'Purchase delivery submit ⇒ Delivery date (the day it is reported)' },
     { wms: 'inOrderLines[].receivedNumberOfItems', to: 'Purchase delivery submit ⇒ Row ⇒ No of items (what this receipt added)' },
     { wms: 'inOrderLines[].externalOrderLineId', to: 'Purchase delivery submit ⇒ Row ⇒ Row id' },
     { wms: 'options.sendPurchaseDeliveryEmail', to: 'Purchase delivery submit ⇒ Send delivery email' },

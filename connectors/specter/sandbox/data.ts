@@ -14,7 +14,7 @@ export interface StoredOrder {
   orderNo: string; deliveryStatus: 'N' | 'P' | 'D'; statusId: string; lastChange: string; customerReference: string; deliveryDate: string; internalComment: string;
   publicComment: string; webshopNo: string; preparedShipmentId: string; reference: string; agentNo: string; bulkId: string; currency: string;
   customer: Record<string, string | undefined>; deliveryAddress: Record<string, string | undefined>; invoiceAddress: Record<string, string | undefined>;
-  rows: StoredRow[]; deliveries: { packetNo?: string; rows: { rowNo: string; noItems: number }[]; sendDeliveryMail: string; createInvoice: string }[];
+  rows: StoredRow[]; deliveries: { packetNo?: string; deliveryDate: string; rows: { rowNo: string; noItems: number }[]; sendDeliveryMail: string; createInvoice: string }[];
 }
 export interface StoredPurchaseRow {
   id: string; number: string; articleNo: string; quantity: number; rowSumVat: number; rowSumExclVat: number; noItemsDelivered: number;

@@ -103,7 +103,7 @@ export function specterHandler(ctx: RouteContext) {
         const unknown = rows.find((row) => !order.rows.some((r) => r.rowNo === row.rowNo));
         if (unknown) return refuse('7', `Row no ${unknown.rowNo} is not on order ${order.orderNo}`);
         const packetNo = params.get(n.param.packetNo);
-        store.deliver(order, { ...(packetNo ? { packetNo } : {}), rows, sendDeliveryMail: params.get(n.param.sendDeliveryMail) ?? '0', createInvoice: params.get(n.param.createInvoice) ?? '0' });
+        store.deliver(order, { ...(packetNo ? { packetNo } : {}), deliveryDate: params.get(n.param.deliveryDate) ?? '', rows, sendDeliveryMail: params.get(n.param.sendDeliveryMail) ?? '0', createInvoice: params.get(n.param.createInvoice) ?? '0' });
         return answer('1', '0', 'OK', '', String(order.deliveries.length));
       }
       case a.purchaseDeliverySubmit.toLowerCase(): {
