@@ -1,5 +1,6 @@
 import { mycashflow } from '../../connectors/mycashflow/connector.js';
 import { procountor } from '../../connectors/procountor/connector.js';
+import { specter } from '../../connectors/specter/connector.js';
 import { connectorContract } from './connector.js';
 
 /** The WMS side of each seed table row, in the canonical model's paths, transcribed from ../shared/seeds/. */
@@ -37,4 +38,38 @@ connectorContract({
     ],
   },
   reportable: async (control) => String((await control('POST', '/invoices', { type: 'SALES_ORDER', status: 'UNFINISHED' })).id),
+});
+
+connectorContract({
+  connector: specter,
+  malformedKinds: { 'order-import': 'orders', 'purchase-order-import': 'purchases' },
+  seedFields: {
+    'article-import': [
+      'articleName', 'articleDescription', 'articleNumber', 'productCode', 'articleGroup', 'barCode', 'mainSupplier', 'countryOfOriginCode', 'statisticsNumber',
+      'purchasePrice', 'customerPrice', 'price', 'vatCode', 'volume', 'weight',
+    ],
+    'order-import': [
+      'orderInfo.consigneeOrderNumber', 'orderInfo.deliveryDate', 'orderInfo.freeText1', 'orderInfo.goodsOwnerOrderNumber', 'orderInfo.marketplace',
+      'orderInfo.orderNotification.mobilePhone', 'orderInfo.orderNotification.notifyBySms', 'orderInfo.orderRemark', 'orderInfo.preparedTransportDocumentId',
+      'orderInfo.referenceNumber', 'orderInfo.salesCode', 'orderInfo.servicePointCode', 'orderInfo.transporterBulkId',
+      'customer.address', 'customer.address2', 'customer.address3', 'customer.city', 'customer.countryCode', 'customer.customerNumber', 'customer.externalCustomerCode',
+      'customer.invoiceAddress.address', 'customer.invoiceAddress.address2', 'customer.invoiceAddress.address3', 'customer.invoiceAddress.postCode',
+      'customer.invoiceAddress.city', 'customer.invoiceAddress.countryCode', 'customer.mobilePhone', 'customer.name', 'customer.organisationNumber',
+      'customer.postCode', 'customer.telephone', 'customer.vatNumber',
+      'orderLines[].articleNumber', 'orderLines[].currencyCode', 'orderLines[].externalOrderLineCode', 'orderLines[].externalOrderLineId',
+      'orderLines[].linePrice', 'orderLines[].numberOfItems', 'orderLines[].orderLineComment',
+    ],
+    'purchase-order-import': [
+      'inOrderInfo.goodsOwnerOrderNumber', 'inOrderInfo.inDate', 'inOrderInfo.orderDate',
+      'supplier.address', 'supplier.address2', 'supplier.address3', 'supplier.city', 'supplier.countryCode', 'supplier.postCode', 'supplier.supplierName',
+      'inOrderLines[].articleNumber', 'inOrderLines[].externalOrderLineId', 'inOrderLines[].externalOrderLineCode', 'inOrderLines[].numberOfItems', 'inOrderLines[].rowPrice',
+    ],
+    'delivery-report': [
+      'orderInfo.goodsOwnerOrderNumber', 'shipment.sentAt', 'orderLines[].pickedNumberOfItems', 'orderLines[].externalOrderLineCode', 'orderLines[].waybill', 'options.sendDeliveryEmail',
+    ],
+    'receipt-report': [
+      'inOrderInfo.goodsOwnerOrderNumber', 'report.date', 'inOrderLines[].receivedNumberOfItems', 'inOrderLines[].externalOrderLineId', 'options.sendPurchaseDeliveryEmail',
+    ],
+  },
+  reportable: async (control) => String((await control('POST', '/orders')).orderNo),
 });
