@@ -1,5 +1,6 @@
 import { mycashflow } from '../../connectors/mycashflow/connector.js';
 import { procountor } from '../../connectors/procountor/connector.js';
+import { twentyFourSevenOffice } from '../../connectors/24sevenoffice/connector.js';
 import { connectorContract } from './connector.js';
 
 /** The WMS side of each seed table row, in the canonical model's paths, transcribed from ../shared/seeds/. */
@@ -37,4 +38,23 @@ connectorContract({
     ],
   },
   reportable: async (control) => String((await control('POST', '/invoices', { type: 'SALES_ORDER', status: 'UNFINISHED' })).id),
+});
+
+connectorContract({
+  connector: twentyFourSevenOffice,
+  malformedKinds: { 'article-import': 'products', 'order-import': 'invoices' },
+  seedFields: {
+    'article-import': ['productCode', 'articleNumber', 'articleName', 'articleDescription', 'barCode', 'weight'],
+    'order-import': [
+      'orderInfo.goodsOwnerOrderNumber', 'orderInfo.deliveryDate', 'orderInfo.referenceNumber', 'orderInfo.salesCode', 'orderInfo.wayOfDelivery',
+      'orderInfo.wayOfDeliveryType.code', 'orderInfo.wayOfDeliveryType.name', 'orderInfo.orderRemark', 'customer.customerNumber', 'customer.name',
+      'customer.address', 'customer.postCode', 'customer.city', 'customer.countryCode', 'customer.countryStateCode', 'customer.mobilePhone',
+      'customer.telephone', 'customer.email', 'customer.invoiceAddress.name', 'customer.invoiceAddress.address', 'customer.invoiceAddress.postCode',
+      'customer.invoiceAddress.city', 'customer.invoiceAddress.countryCode', 'customer.invoiceAddress.countryStateCode',
+      'orderLines[].productCode', 'orderLines[].externalOrderLineCode', 'orderLines[].numberOfItems',
+    ],
+    'supplier-import': ['supplierNumber', 'supplierName', 'address', 'postCode', 'city', 'countryCode'],
+  },
+  // A confirmed order the delivery report can set to Sent.
+  reportable: async (control) => String((await control('POST', '/orders', { OrderStatus: 'Confirmed' })).OrderId),
 });
