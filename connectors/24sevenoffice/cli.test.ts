@@ -93,7 +93,7 @@ describe('the hub-served 24SevenOffice sandbox', () => {
 
   it('imports a sandbox integration from its own shop, with the sandbox credentials', async () => {
     await hub.wms.addGoodsOwner({ code: 'FJORD', name: 'Fjordvarer AS' });
-    const id = (await hub.sync.integrations.add({ goodsOwner: 'FJORD', system: '24sevenoffice', settings: { environment: 'sandbox', rateLimitPerSecond: 0 } })).id;
+    const id = (await hub.sync.integrations.add({ goodsOwner: 'FJORD', system: '24sevenoffice', settings: { environment: 'sandbox', rateLimitPerSecond: '0' } })).id;
     for (const flow of ['article-import', 'order-import']) {
       const run = await hub.sync.engine.runFlow(id, flow, { trigger: 'manual' });
       expect([flow, run.status]).toEqual([flow, 'succeeded']);

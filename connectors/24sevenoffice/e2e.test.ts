@@ -23,7 +23,7 @@ describe('24SevenOffice integration against its sandbox', () => {
     hub = testHub(store, { registry: createRegistry([twentyFourSevenOffice]) });
     await hub.wms.addGoodsOwner({ code: 'ACME', name: 'Acme AS' });
     const integration = await hub.sync.integrations.add({
-      goodsOwner: 'ACME', system: '24sevenoffice', settings: { baseUrl: served.url, rateLimitPerSecond: 0, ...settings }, secrets: sandboxCredential,
+      goodsOwner: 'ACME', system: '24sevenoffice', settings: { baseUrl: served.url, rateLimitPerSecond: '0', ...settings }, secrets: sandboxCredential,
     });
     integrationId = integration.id;
   };
@@ -145,7 +145,7 @@ describe('24SevenOffice integration against its sandbox', () => {
     await run('order-import');
     expect(operations()).not.toContain('SaveInvoices');
 
-    await hub.sync.integrations.update(integrationId, { settings: { updateStatusOnImport: true } });
+    await hub.sync.integrations.update(integrationId, { settings: { updateStatusOnImport: 'true' } });
     const fresh = await fetch(`${served.url}/_sandbox/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const { OrderId } = (await fresh.json()) as { OrderId: number };
     const result = await run('order-import');
