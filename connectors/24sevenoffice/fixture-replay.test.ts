@@ -77,6 +77,18 @@ describe('24SevenOffice on recorded envelopes', () => {
     replay.assertDone();
   });
 
+  it('leaves out an order in another status that a server sends despite the filter, and fails one whose status is unreadable', async () => {
+    const recorded = exchange('get-invoices');
+    const [first, second] = recorded.response.split('<OrderStatus>Confirmed</OrderStatus>');
+    const response = (status: string) => `${first}<OrderStatus>${status}</OrderStatus>${second}<OrderStatus>Confirmed</OrderStatus>${recorded.response.split('<OrderStatus>Confirmed</OrderStatus>')[2]}`;
+    for (const [status, expected] of [['Draft', [['5002', undefined]]], ['Bekreftet', [['5001', 'OrderStatus'], ['5002', undefined]]]] as const) {
+      const { replay, api } = replayed([login(), exchange('get-order-sync-list'), { ...recorded, response: response(status) }, exchange('get-companies')]);
+      const records = (await drain(importFlow('order-import').fetch(api, { since, signal }))).flatMap((p) => p.records);
+      expect(records.map((r) => [r.externalId, r.issues?.[0]?.field])).toEqual(expected);
+      replay.assertDone();
+    }
+  });
+
   it('delivery report: SaveInvoices with the OrderId and OrderState_Sent only; a refused item is the report\'s failure with the reason', async () => {
     const payload = { orderNumber: '5001', status: 450, shipment: { sentAt: '2025-01-06T08:00:00Z' }, lines: [] };
     const ok = replayed([login(), exchange('save-invoices')]);

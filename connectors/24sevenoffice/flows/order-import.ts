@@ -1,5 +1,6 @@
 import { rawText } from '../../../src/connectors/sdk/index.js';
 import type { ImportFlow, ImportPage, SourceRecord, WireRecord } from '../../../src/connectors/sdk/index.js';
+import { orderStates } from '../api.js';
 import type { Company, InvoiceOrder, InvoiceRow } from '../api.js';
 import { newestChange } from '../change-dates.js';
 import { chunks, orderIdBatch, orderLabel } from '../client.js';
@@ -40,7 +41,11 @@ export async function orderRecords(api: TwentyFourSevenApi, orderIds: number[], 
     invoiceProperties: [...new Set([...invoiceProperties, ...api.settings.extraOrderFields])],
     rowProperties: [...new Set([...rowProperties, ...api.settings.extraRowFields])],
   }, signal);
-  const wanted = items.filter((item) => rawText(item.raw, 'OrderStatus') === status || !item.ok);
+  // A record that did not parse stays (as a failure with its issues) unless it plainly names another status.
+  const wanted = items.filter((item) => {
+    const given = rawText(item.raw, 'OrderStatus');
+    return given === status || (!item.ok && !(orderStates as readonly string[]).includes(given ?? ''));
+  });
   const orders = wanted.flatMap((item) => (item.ok ? [{ ...item.value, InvoiceRows: item.value.InvoiceRows.filter(productRow).map((r) => ({ ...r })) }] : []));
   await completeProductNumbers(api, orders, signal);
   const companies = await companiesForContacts(api, orders, signal);
