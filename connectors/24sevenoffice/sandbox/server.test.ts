@@ -71,6 +71,21 @@ describe('sessions and the login', () => {
   });
 });
 
+describe('requests in WSDL order', () => {
+  it('names a member out of the WSDL order or not in it, which .NET would drop silently', async () => {
+    const { sandbox, cookie } = await signedIn();
+    const send = (body: string) => sandbox.app.request(operations.getInvoices.path, { method: 'POST', body, headers: { cookie, SOAPAction: `"${operations.getInvoices.soapAction}"` } });
+    const envelope = buildEnvelope(operations.getInvoices, { searchParams: { ChangedAfter: new Date('2025-01-01T00:00:00Z'), OrderIds: [1] }, invoiceReturnProperties: ['OrderId'], rowReturnProperties: [] });
+    expect((await send(envelope)).status).toBe(200);
+    const swapped = envelope.replace(/(<ChangedAfter>.*<\/ChangedAfter>)(<OrderIds>.*<\/OrderIds>)/, '$2$1');
+    expect(parseFault(await (await send(swapped)).text())?.message).toBe(
+      'Server was unable to read request. ---> GetInvoices/searchParams/ChangedAfter comes after OrderIds, out of the WSDL\'s order (a .NET server would drop it silently).',
+    );
+    const unknown = envelope.replace('<OrderIds>', '<InvoiceNumber>7</InvoiceNumber><OrderIds>');
+    expect(parseFault(await (await send(unknown)).text())?.message).toMatch(/GetInvoices\/searchParams\/InvoiceNumber is not a member of the WSDL's sequence \(CustomerIds, ChangedAfter, /);
+  });
+});
+
 describe('the hourly limit', () => {
   it('tells what is left on every answer and blocks the request over the budget with the quarantine time', async () => {
     const { call } = await signedIn({ hourlyLimit: 3 });

@@ -3,6 +3,7 @@ import { buildEnvelope, envelopeBody } from '../../../src/connectors/sdk/index.j
 import type { SoapOperation } from '../../../src/connectors/sdk/index.js';
 import { ApiError } from '../../../src/connectors/sandbox/index.js';
 import { namespace } from '../services.js';
+import { wsdlOrderProblem } from './wsdl-order.js';
 
 /*
  * The wire of an ASMX service, SOAP 1.1 document/literal (notes B1, B9): a request is routed on
@@ -66,13 +67,16 @@ export interface SoapRequest {
  * as ASMX does: a missing or other action is a soap:Client fault with ASMX's own words.
  */
 export async function readRequest(c: Context, operations: Readonly<Record<string, SoapOperation>>): Promise<SoapRequest> {
-  const body = envelopeBody(await c.req.text());
+  const xml = await c.req.text();
+  const body = envelopeBody(xml);
   if (!body) throw soapFault('soap:Client', 'Server was unable to read request. ---> There is an error in XML document (1, 1).', 400);
   const name = Object.keys(body).find((key) => !key.startsWith('@_') && key !== '#text') ?? '';
   const action = (c.req.header('SOAPAction') ?? '').replace(/^"|"$/g, '');
   const operation = operations[name];
   if (!operation) throw soapFault('soap:Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
   if (action !== operation.soapAction) throw soapFault('soap:Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
+  const misplaced = wsdlOrderProblem(xml, operation);
+  if (misplaced) throw soapFault('soap:Client', `Server was unable to read request. ---> ${misplaced} (a .NET server would drop it silently).`);
   const wrapper = body[name];
   return { operation, body: isNode(wrapper) ? wrapper : {} };
 }
