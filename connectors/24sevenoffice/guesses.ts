@@ -1,6 +1,8 @@
 /**
  * What this connector guesses, in one place: the research notes mark these [U] or say nothing.
- * Each is a setting's default or an option, and README.md lists them under "to confirm".
+ * Each is a setting's default or an option, and README.md lists them under "to confirm" with the
+ * guesses that are behaviour rather than a value (rows without a ProductNo are completed from
+ * GetProducts, since whether GetInvoices fills it is not known).
  */
 export const guesses = {
   /** The status an order gets on import when "update status on import" is on: the seed names none; Pack is the picking list [U B4]. */
@@ -9,6 +11,4 @@ export const guesses = {
   supplierCompanyTypes: 'Supplier',
   /** A kept session is checked with HasSession anyway; this only dates the stored copy (ASP.NET's idle default) [U B2]. */
   sessionLifetimeMinutes: 20,
-  /** Rows whose ProductNo comes back empty are completed from GetProducts: whether GetInvoices fills it is not known [U B4]. */
-  rowProductNumberMayBeEmpty: true,
 } as const;
