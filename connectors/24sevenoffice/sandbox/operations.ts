@@ -139,13 +139,15 @@ const companyHandlers: Record<string, Handler> = {
 };
 
 const authHandlers: Record<string, Handler> = {
-  Login(body, { sessions, badLogin }) {
+  Login(body, { sessions, badLogin }, c) {
     const credential = child(body, 'credential');
     const id = sessions.login({
       applicationId: text(child(credential, 'ApplicationId')), identityId: text(child(credential, 'IdentityId')),
       username: text(child(credential, 'Username')), password: text(child(credential, 'Password')),
     });
     if (id === '' && badLogin === 'fault') throw soapFault('soap:Server', 'Invalid username or password');
+    // ASMX with sessions also sets the cookie; clients send the LoginResult as the cookie either way [V B2].
+    if (id) c.header('Set-Cookie', `ASP.NET_SessionId=${id}; path=/; HttpOnly`);
     return id;
   },
   HasSession(_body, { sessions, cookieSession }, c) {

@@ -32,6 +32,8 @@ async function signedIn(options: SandboxOptions = {}) {
 describe('sessions and the login', () => {
   it('issues a session on Login that HasSession confirms and every service accepts; without it a fault', async () => {
     const { sandbox, cookie, call } = await signedIn();
+    const again = await post(sandbox, authenticateOperations.login, { credential });
+    expect(again.headers.get('Set-Cookie')).toBe(`ASP.NET_SessionId=${String(again.result())}; path=/; HttpOnly`);
     expect((await post(sandbox, authenticateOperations.hasSession, {}, { cookie })).result()).toBe(true);
     expect((await call(operations.getProducts, { searchParams: {}, returnProperties: ['Id'] })).status).toBe(200);
     const anonymous = await post(sandbox, operations.getProducts, { searchParams: {}, returnProperties: ['Id'] });
