@@ -1,6 +1,7 @@
 import { mycashflow } from '../../connectors/mycashflow/connector.js';
 import { procountor } from '../../connectors/procountor/connector.js';
 import { specter } from '../../connectors/specter/connector.js';
+import { twentyFourSevenOffice } from '../../connectors/24sevenoffice/connector.js';
 import { connectorContract } from './connector.js';
 
 /** The WMS side of each seed table row, in the canonical model's paths, transcribed from ../shared/seeds/. */
@@ -72,4 +73,23 @@ connectorContract({
     ],
   },
   reportable: async (control) => String((await control('POST', '/orders')).orderNo),
+});
+
+connectorContract({
+  connector: twentyFourSevenOffice,
+  malformedKinds: { 'article-import': 'products', 'order-import': 'invoices' },
+  seedFields: {
+    'article-import': ['productCode', 'articleNumber', 'articleName', 'articleDescription', 'barCode', 'weight'],
+    'order-import': [
+      'orderInfo.goodsOwnerOrderNumber', 'orderInfo.deliveryDate', 'orderInfo.referenceNumber', 'orderInfo.salesCode', 'orderInfo.wayOfDelivery',
+      'orderInfo.wayOfDeliveryType.code', 'orderInfo.wayOfDeliveryType.name', 'orderInfo.orderRemark', 'customer.customerNumber', 'customer.name',
+      'customer.address', 'customer.postCode', 'customer.city', 'customer.countryCode', 'customer.countryStateCode', 'customer.mobilePhone',
+      'customer.telephone', 'customer.email', 'customer.invoiceAddress.name', 'customer.invoiceAddress.address', 'customer.invoiceAddress.postCode',
+      'customer.invoiceAddress.city', 'customer.invoiceAddress.countryCode', 'customer.invoiceAddress.countryStateCode',
+      'orderLines[].productCode', 'orderLines[].externalOrderLineCode', 'orderLines[].numberOfItems',
+    ],
+    'supplier-import': ['supplierNumber', 'supplierName', 'address', 'postCode', 'city', 'countryCode'],
+  },
+  // A confirmed order the delivery report can set to Sent.
+  reportable: async (control) => String((await control('POST', '/orders', { OrderStatus: 'Confirmed' })).OrderId),
 });
