@@ -46,7 +46,8 @@ export function describeConnector(
     settings: connector.settings.map((s) => ({
       key: s.key,
       label: s.label,
-      default: 'default' in s ? (s.default ?? null) : null,
+      // The interval's default is the connector's own (15 minutes for the seed systems).
+      default: s.key === 'intervalMinutes' ? connector.defaultIntervalMinutes : (s.default ?? null),
       secret: 'secret' in s && s.secret === true,
       required: 'required' in s && s.required === true,
       doc: s.doc,

@@ -45,7 +45,7 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
       expect(order).toContain(wms);
     }
     expect(d.settings).toContainEqual(expect.objectContaining({ key: 'apiKey', secret: true }));
-    expect(d.settings).toContainEqual(expect.objectContaining({ key: 'intervalMinutes' }));
+    expect(d.settings).toContainEqual(expect.objectContaining({ key: 'intervalMinutes', default: 15 }));
     expect((await cli('connectors', 'describe', 'mycashflow')).stdout).toContain('Product code');
   });
 
