@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthStrategy } from '../auth/strategy.js';
 import { sendJson, startTestServer } from './fixtures/test-server.js';
 import type { TestServer } from './fixtures/test-server.js';
-import { createHttpClient } from './http-client.js';
+import { createHttpClient, decodeBody } from './http-client.js';
 import type { HttpClientOptions } from './http-client.js';
 import { HttpError, isAmbiguous } from './http-errors.js';
 import type { TokenBucket } from './rate-limiter.js';
@@ -208,5 +208,15 @@ describe('createHttpClient: accept, text and auth strategies', () => {
     expect(error).toMatchObject({ kind: 'config', message: 'Shop refused the credentials (401): bad key' });
     expect(renewals).toBe(1);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('answers in the charset they name', () => {
+  const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+  it('decodes ISO-8859-1 by the Content-Type or the XML prolog, and UTF-8 otherwise', () => {
+    expect(decodeBody(latin1('Åsa Öberg'), 'text/xml; charset=ISO-8859-1')).toBe('Åsa Öberg');
+    expect(decodeBody(latin1('<?xml version="1.0" encoding="iso-8859-1"?><n>Bjärred</n>'), 'text/xml')).toBe('<?xml version="1.0" encoding="iso-8859-1"?><n>Bjärred</n>');
+    expect(decodeBody(new TextEncoder().encode('Jyväskylä'), 'application/json')).toBe('Jyväskylä');
+    expect(decodeBody(new TextEncoder().encode('Jyväskylä'), 'text/plain; charset=x-unknown')).toBe('Jyväskylä');
   });
 });

@@ -149,7 +149,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       const response = await fetchImpl(url, { method, headers, body, signal });
       // Read inside the timeout too: a body that stalls halfway is as dead as no answer.
-      const text = await response.text();
+      const text = decodeBody(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'));
       return { ok: true, status: response.status, headers: response.headers, text };
     } catch (error) {
       // The outbound policy refused the address: a setting to fix, not a network failure to retry.
@@ -244,6 +244,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { ...counters };
     },
   };
+}
+
+/**
+ * The body in the charset the answer names: its Content-Type, else an XML prolog's encoding, else
+ * UTF-8. Systems that answer in ISO-8859-1 (Specter's XML) would otherwise turn "å" into "�".
+ */
+export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 100));
+  const charset = /charset="?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /^<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(head)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    // A charset the runtime does not know: UTF-8 is the best guess left.
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 function parseBaseUrl(name: string, baseUrl: string): URL {
