@@ -1,4 +1,4 @@
-import { buildEnvelope, parseResult, soapFaultRules } from '../../src/connectors/sdk/index.js';
+import { soapCall } from '../../src/connectors/sdk/index.js';
 import type { HttpClient, SoapOperation, TokenBucket } from '../../src/connectors/sdk/index.js';
 
 /**
@@ -16,21 +16,13 @@ export function limitPause(headers: Headers): number | undefined {
   return Math.max(0, reset - (Number.isNaN(serverNow) ? Date.now() : serverNow));
 }
 
-/**
- * One call of a 24SevenOffice service: the SDK's soapCall, plus the limit headers read from the
- * answer (soapCall does not hand them back; a candidate for the SDK).
- */
-export async function serviceCall<T>(http: HttpClient, bucket: TokenBucket | undefined, operation: SoapOperation, body: Record<string, unknown>, signal: AbortSignal): Promise<T> {
-  const response = await http.request<string>('POST', operation.path, {
-    body: { raw: buildEnvelope(operation, body), contentType: 'text/xml; charset=utf-8' },
-    headers: { SOAPAction: `"${operation.soapAction}"` },
-    accept: 'text/xml',
-    responseType: 'text',
-    idempotent: operation.idempotent,
-    rules: soapFaultRules(http.name, operation.name),
+/** One call of a 24SevenOffice service: the SDK's soapCall, with the limit headers of the answer heeded. */
+export function serviceCall<T>(http: HttpClient, bucket: TokenBucket | undefined, operation: SoapOperation, body: Record<string, unknown>, signal: AbortSignal): Promise<T> {
+  return soapCall<T>(http, operation, body, {
     signal,
+    onResponse: (headers) => {
+      const pause = limitPause(headers);
+      if (pause !== undefined) bucket?.pauseFor(pause);
+    },
   });
-  const pause = limitPause(response.headers);
-  if (pause !== undefined) bucket?.pauseFor(pause);
-  return parseResult(operation, response.data, `${http.name} ${operation.name}`) as T;
 }

@@ -10,6 +10,8 @@ export interface SoapCallOptions {
   faults?: Partial<FaultPatterns>;
   /** Extra headers for this call (HasSession sends the session it asks about). */
   headers?: Record<string, string>;
+  /** Sees the answer's headers (a system that counts its limit in them). */
+  onResponse?(headers: Headers): void;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface SoapCallOptions {
  */
 export async function soapCall<T = unknown>(http: HttpClient, operation: SoapOperation, body: Record<string, unknown>, options: SoapCallOptions = {}): Promise<T> {
   const envelope = buildEnvelope(operation, body);
-  const { data } = await http.request<string>('POST', operation.path, {
+  const { data, headers } = await http.request<string>('POST', operation.path, {
     body: { raw: envelope, contentType: 'text/xml; charset=utf-8' },
     headers: { SOAPAction: `"${operation.soapAction}"`, ...options.headers },
     accept: 'text/xml',
@@ -29,5 +31,6 @@ export async function soapCall<T = unknown>(http: HttpClient, operation: SoapOpe
     rules: soapFaultRules(http.name, operation.name, options.faults),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  options.onResponse?.(headers);
   return parseResult(operation, data, `${http.name} ${operation.name}`) as T;
 }
