@@ -128,9 +128,11 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     sandbox.sandbox.configure({ latencyMs: 30_000 });
     const child = spawnCli(store, ['sync', String(id), '--flow', 'order-import']);
     try {
+      // Killed once it holds the lease and its run is recorded: the run it leaves is what must be closed.
       const leased = () => store.db.selectFrom('schedules').select('lease_owner').where('integration_id', '=', id).where('flow', '=', 'order-import').executeTakeFirst();
-      for (let tries = 0; !(await leased())?.lease_owner; tries++) {
-        if (tries > 200) throw new Error('the first sync never took its lease');
+      const running = () => store.db.selectFrom('runs').select('id').where('integration_id', '=', id).where('flow', '=', 'order-import').where('status', '=', 'running').executeTakeFirst();
+      for (let tries = 0; !(await leased())?.lease_owner || !(await running()); tries++) {
+        if (tries > 400) throw new Error('the first sync never took its lease and started its run');
         await new Promise((r) => setTimeout(r, 50));
       }
     } finally {
