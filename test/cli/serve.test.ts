@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliEnv, spawnCli } from '../support/cli.js';
+import { cliEnv, listening, spawnCli, startHub } from '../support/cli.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
 
@@ -13,16 +13,7 @@ describe('wmsync serve', () => {
 
   it('serves the API on 127.0.0.1 by default and stops cleanly on SIGTERM', async () => {
     store = await openTestStore();
-    const child = spawnCli(store, ['serve', '--port', '0']);
-    let log = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        const m = /"url":"(http:\/\/[^"]+)"/.exec(log);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${log}`)));
-    });
+    const { url, log, child } = await startHub(store);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -31,7 +22,7 @@ describe('wmsync serve', () => {
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
-    expect(log).toContain('shutting down');
+    expect(log()).toContain('shutting down');
   });
 });
 
@@ -71,15 +62,7 @@ describe.skipIf(!built)(built ? 'the installed wmsync binary' : 'the installed w
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let log = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
-          log += chunk.toString();
-          const m = /"url":"(http:\/\/[^"]+)"/.exec(log);
-          if (m) resolve(m[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`wmsync exited with ${code}: ${log}`)));
-      });
+      const { url } = await listening(child);
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     } finally {
       child.kill('SIGTERM');

@@ -45,9 +45,8 @@ export function spawnCli(store: TestStore, args: string[]): ChildProcess {
   });
 }
 
-/** `wmsync serve --port 0` as a real process: its address once it listens, its log so far, and a stop. */
-export async function startHub(store: TestStore, args: string[] = []): Promise<{ url: string; log(): string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawnCli(store, ['serve', '--port', '0', ...args]);
+/** Waits for a `serve` process to log the address it listens on; its log so far stays readable. */
+export async function listening(child: ChildProcess): Promise<{ url: string; log(): string }> {
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -57,10 +56,16 @@ export async function startHub(store: TestStore, args: string[] = []): Promise<{
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${log}`)));
   });
+  return { url, log: () => log };
+}
+
+/** `wmsync serve --port 0` as a real process: its address once it listens, its log so far, and a stop. */
+export async function startHub(store: TestStore, args: string[] = []): Promise<{ url: string; log(): string; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawnCli(store, ['serve', '--port', '0', ...args]);
   const stop = async () => {
     if (child.exitCode !== null) return;
     child.kill('SIGTERM');
     await once(child, 'exit');
   };
-  return { url, log: () => log, child, stop };
+  return { ...(await listening(child)), child, stop };
 }

@@ -4,6 +4,7 @@ import { sendJson, startTestServer } from './fixtures/test-server.js';
 import type { TestServer } from './fixtures/test-server.js';
 import { createHttpClient, decodeBody } from './http-client.js';
 import type { HttpClientOptions } from './http-client.js';
+import { recordingClient } from './fixtures/recording-client.js';
 import { HttpError, isAmbiguous } from './http-errors.js';
 import type { TokenBucket } from './rate-limiter.js';
 import { checkRules, findRule } from './response-rules.js';
@@ -14,19 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function testClient(overrides: Partial<HttpClientOptions> = {}) {
-  const slept: number[] = [];
-  const client = createHttpClient({
-    name: 'Shop',
-    baseUrl: server.url,
-    sleep: async (ms) => {
-      slept.push(ms);
-    },
-    random: () => 0.5,
-    ...overrides,
-  });
-  return { client, slept };
-}
+const testClient = (overrides: Partial<HttpClientOptions> = {}) => recordingClient({ name: 'Shop', baseUrl: server.url, ...overrides });
 
 const fault = (text: string) =>
   `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${text}</faultstring></soap:Fault></soap:Body></soap:Envelope>`;

@@ -8,6 +8,7 @@ import { closedPort, sendJson, startTestServer } from './fixtures/test-server.js
 import type { TestServer } from './fixtures/test-server.js';
 import { createHttpClient } from './http-client.js';
 import type { HttpClientOptions } from './http-client.js';
+import { recordingClient } from './fixtures/recording-client.js';
 import { HttpError, isAmbiguous } from './http-errors.js';
 import { RateLimiterRegistry } from './rate-limiter.js';
 
@@ -17,20 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A client on the test server whose waits are recorded instead of slept. */
-function testClient(overrides: Partial<HttpClientOptions> = {}) {
-  const slept: number[] = [];
-  const client = createHttpClient({
-    name: 'MyCashflow',
-    baseUrl: `${server.url}/api/v1/`,
-    sleep: async (ms) => {
-      slept.push(ms);
-    },
-    random: () => 0.5,
-    ...overrides,
-  });
-  return { client, slept };
-}
+const testClient = (overrides: Partial<HttpClientOptions> = {}) => recordingClient({ name: 'MyCashflow', baseUrl: `${server.url}/api/v1/`, ...overrides });
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   try {
