@@ -81,6 +81,7 @@ function mapOrder(source: unknown) {
 }
 const mapped = mapOrder(order);
 const line = mapped.orderLines[0]!;
+const customer = mapped.customer!;
 
 describe('order rows', () => {
   it.each([
@@ -89,16 +90,16 @@ describe('order rows', () => {
     ['Order info ⇒ Goods owner order number ⇐ Order ⇒ Id', mapped.orderInfo.goodsOwnerOrderNumber, '10042'],
     ['Order info ⇒ Reference number ⇐ Order ⇒ Reference', mapped.orderInfo.referenceNumber, 'PO-ACME-7'],
     ['Order info ⇒ Way of delivery ⇐ Order ⇒ Shipping method', mapped.orderInfo.wayOfDelivery, 'Bring Hjem'],
-    ['Customer ⇒ Address ⇐ Shipping address address', mapped.customer.address, 'Karl Johans gate 5'],
-    ['Customer ⇒ City ⇐ Shipping address city', mapped.customer.city, 'Oslo'],
-    ['Customer ⇒ Country state code ⇐ Shipping address state', mapped.customer.countryStateCode, 'Oslo fylke'],
-    ['Customer ⇒ Country code ⇐ Shipping address country', mapped.customer.countryCode, 'NO'],
-    ['Customer ⇒ Email ⇐ Customer address email', mapped.customer.email, 'kari@example.no'],
-    ['Customer ⇒ Mobile phone ⇐ Customer address phone', mapped.customer.mobilePhone, '+47 412 34 567'],
-    ['Customer ⇒ Name ⇐ shipping address company and shipping address name', mapped.customer.name, 'Fjord Design AS, Kari Nordmann'],
-    ['Customer ⇒ Notify by SMS ⇐ if exists phone', mapped.customer.notifyBySms, true],
-    ['Customer ⇒ Notify by email ⇐ if exists email', mapped.customer.notifyByEmail, true],
-    ['Customer ⇒ Post code ⇐ Shipping address zip code', mapped.customer.postCode, '0154'],
+    ['Customer ⇒ Address ⇐ Shipping address address', customer.address, 'Karl Johans gate 5'],
+    ['Customer ⇒ City ⇐ Shipping address city', customer.city, 'Oslo'],
+    ['Customer ⇒ Country state code ⇐ Shipping address state', customer.countryStateCode, 'Oslo fylke'],
+    ['Customer ⇒ Country code ⇐ Shipping address country', customer.countryCode, 'NO'],
+    ['Customer ⇒ Email ⇐ Customer address email', customer.email, 'kari@example.no'],
+    ['Customer ⇒ Mobile phone ⇐ Customer address phone', customer.mobilePhone, '+47 412 34 567'],
+    ['Customer ⇒ Name ⇐ shipping address company and shipping address name', customer.name, 'Fjord Design AS, Kari Nordmann'],
+    ['Customer ⇒ Notify by SMS ⇐ if exists phone', customer.notifyBySms, true],
+    ['Customer ⇒ Notify by email ⇐ if exists email', customer.notifyByEmail, true],
+    ['Customer ⇒ Post code ⇐ Shipping address zip code', customer.postCode, '0154'],
     ['Order line ⇒ Article name ⇐ Order product ⇒ Name and attributes ⇒ Option name', line.articleName, 'Genser Fjell Rød L'],
     ['Order line ⇒ Article number ⇐ Order product ⇒ Sku', line.articleNumber, 'GEN-2576-RL'],
     ['Order line ⇒ Customer line price ⇐ Order product ⇒ Final price', line.customerLinePrice, 849],
@@ -113,13 +114,13 @@ describe('order rows', () => {
   it('names the customer by the shipping name alone without a company, and does not ask to notify without phone or e-mail', () => {
     const plain = mapOrder({ ...order, delivery_company: '', customers_telephone: null, customers_email_address: null });
     expect(plain.customer).toMatchObject({ name: 'Kari Nordmann' });
-    expect(plain.customer.notifyBySms).toBeUndefined();
-    expect(plain.customer.notifyByEmail).toBeUndefined();
+    expect(plain.customer!.notifyBySms).toBeUndefined();
+    expect(plain.customer!.notifyByEmail).toBeUndefined();
   });
 
   it('takes an order attribute `total` over the totals rows when the shop has one, and the country by name without an ISO code', () => {
     const variantShape = mapOrder({ ...order, total: 99.9, delivery_country_iso_code_2: undefined, delivery_country: 'Sweden' });
     expect(variantShape.orderInfo.customerPrice).toBe(99.9);
-    expect(variantShape.customer.countryCode).toBe('SE');
+    expect(variantShape.customer!.countryCode).toBe('SE');
   });
 });

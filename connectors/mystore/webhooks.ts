@@ -20,6 +20,12 @@ export const signBody = (key: string, body: string): string => createHmac('sha25
 const signingKeys = (settings: Record<string, unknown>): string[] =>
   [settings.webhookSecret, settings.clientSecret].filter((k): k is string => typeof k === 'string' && k !== '');
 
+/** The integration's shop: the setting, else the `/shops/<shop>` segment of its API root. */
+function shopOf(settings: Record<string, unknown>): string | undefined {
+  if (typeof settings.shop === 'string' && settings.shop !== '') return settings.shop;
+  return typeof settings.baseUrl === 'string' ? /\/shops\/([^/]+)\/?$/.exec(settings.baseUrl)?.[1] : undefined;
+}
+
 /** The resource id a delivery names: a JSON:API document `{data: {id}}`, or a plain `{id}` [G: the body is not public]. */
 function resourceId(payload: unknown): string | undefined {
   if (typeof payload !== 'object' || payload === null) return undefined;
@@ -39,7 +45,8 @@ export const mystoreWebhooks: ConnectorWebhooks = {
     if (!signature) return false;
     // Another shop's delivery is refused even if the key matched.
     const host = headers.get(webhookHeaders.host);
-    if (host && typeof settings.shop === 'string' && host.toLowerCase() !== settings.shop.toLowerCase()) return false;
+    const shop = shopOf(settings);
+    if (host && shop && host.toLowerCase() !== shop.toLowerCase()) return false;
     return signingKeys(settings).some((key) => validSignature(key, body, signature));
   },
   deliveries(payload, { headers, settings }): WebhookDelivery[] {

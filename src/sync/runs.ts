@@ -6,7 +6,12 @@ import type { Database } from '../store/tables.js';
 
 export const outcomes = ['created', 'updated', 'unchanged', 'locked', 'cancelled', 'failed', 'sent'] as const;
 export type Outcome = (typeof outcomes)[number];
-export type Counts = Record<Outcome, number>;
+/**
+ * `missedEvents` is there only on polls of a system that pushes changes (webhooks): the records
+ * the poll wrote that no webhook had brought first, i.e. events the system did not announce or
+ * the hub did not take. A record a webhook already wrote is "unchanged" to the poll (the links).
+ */
+export type Counts = Record<Outcome, number> & { missedEvents?: number };
 
 /** running → succeeded (every record fine) | partial (some records failed) | failed (the run stopped). */
 export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
@@ -32,11 +37,13 @@ export interface RunSummary {
   errors: { record: string; externalId?: string; outcome: Outcome; field?: string; value?: unknown; reason: string }[];
 }
 
-const zeroCounts = (): Counts => Object.fromEntries(outcomes.map((o) => [o, 0])) as Counts;
+const zeroCounts = (missedEvents = false): Counts => ({ ...(Object.fromEntries(outcomes.map((o) => [o, 0])) as Counts), ...(missedEvents ? { missedEvents: 0 } : {}) });
+/** The outcomes that mean the poll brought a change. */
+const changes: ReadonlySet<Outcome> = new Set(['created', 'updated', 'cancelled']);
 
 /** One run of one flow: counts, and one stored outcome per record, written page by page. */
 export class RunRecorder {
-  readonly counts = zeroCounts();
+  readonly counts: Counts;
   private pending: RecordOutcome[] = [];
   private seq = 0;
 
@@ -44,19 +51,25 @@ export class RunRecorder {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     readonly runId: number,
-  ) {}
+    countMissedEvents = false,
+  ) {
+    this.counts = zeroCounts(countMissedEvents);
+  }
 
-  static async start(db: Kysely<Database>, clock: Clock, integrationId: number, flow: string, trigger: string): Promise<RunRecorder> {
+  /** `countMissedEvents`: a poll of a flow that webhooks also feed counts what it found that they had not brought. */
+  static async start(db: Kysely<Database>, clock: Clock, integrationId: number, flow: string, trigger: string, options: { countMissedEvents?: boolean } = {}): Promise<RunRecorder> {
+    const counts = zeroCounts(options.countMissedEvents);
     const row = await db
       .insertInto('runs')
-      .values({ integration_id: integrationId, flow, trigger, status: 'running', counts: JSON.stringify(zeroCounts()), error: null, started_at: clock.now().toISOString(), finished_at: null })
+      .values({ integration_id: integrationId, flow, trigger, status: 'running', counts: JSON.stringify(counts), error: null, started_at: clock.now().toISOString(), finished_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return new RunRecorder(db, clock, Number(row.id));
+    return new RunRecorder(db, clock, Number(row.id), options.countMissedEvents);
   }
 
   add(outcome: RecordOutcome): void {
     this.counts[outcome.outcome] += 1;
+    if (this.counts.missedEvents !== undefined && changes.has(outcome.outcome)) this.counts.missedEvents += 1;
     this.pending.push(outcome);
   }
 
