@@ -64,6 +64,14 @@ const unknownField: ResponseRule = {
   message: (exchange) => `mystore.no refused the requested fields (${exchange.text.slice(0, 200)}); set sparseFieldsets=no on the integration if the shop lacks one of them`,
 };
 
+/**
+ * Status names by API root, kept a few minutes across runs: a webhook's run (one per delivery)
+ * would otherwise spend one of the 120 calls a minute on `GET order-status` for every order.
+ * Statuses are shop settings that seldom change; a renamed one is seen within the TTL.
+ */
+const statusCache = new Map<string, { until: number; names: Map<string, string[]> }>();
+const statusTtlMs = 5 * 60_000;
+
 const label = (kind: string) => (raw: unknown) => `${kind} ${rawText(raw, 'sku') ?? rawText(raw, 'id') ?? '(no id)'}`;
 const orderLabel = (raw: unknown) => `order ${rawText(raw, 'id') ?? '(no id)'}`;
 
@@ -80,7 +88,6 @@ export function createMystoreClient(settings: MystoreSettings, context: Connecto
     limits: { perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst },
   });
   const send = { 'content-type': mediaType };
-  let statuses: Map<string, string[]> | undefined;
   let stock: Map<string, StockRow> | undefined;
 
   const get = (path: string, query: Query, signal: AbortSignal) => http.request('GET', path, { query, schema: listDocumentSchema, signal }).then((r) => r.data);
@@ -152,8 +159,11 @@ export function createMystoreClient(settings: MystoreSettings, context: Connecto
     orders: (since, signal) => parsed('/orders', { ...updatedSince(since), include: orderInclude }, orderSchema, orderLabel, signal),
     order: (id, signal) => one(`/orders/${encodeURIComponent(id)}`, { include: orderInclude }, orderSchema, `order ${id}`, signal),
     async statusNames(signal) {
-      statuses ??= await readStatuses(signal);
-      return statuses;
+      const cached = statusCache.get(settings.baseUrl);
+      if (cached && cached.until > Date.now()) return cached.names;
+      const names = await readStatuses(signal);
+      statusCache.set(settings.baseUrl, { until: Date.now() + statusTtlMs, names });
+      return names;
     },
     async statusId(name, signal) {
       const all = await api.statusNames(signal);
