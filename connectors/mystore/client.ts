@@ -207,20 +207,28 @@ export function createMystoreClient(settings: MystoreSettings, context: Connecto
       row.quantity = quantity;
     },
     async subscribeOrderWebhooks(address, secret, topics, signal) {
-      const existing = new Set<string>();
-      for await (const page of pages('/webhooks', {}, signal)) {
-        for (const raw of page.data) {
-          const hook = flatten(raw, []);
-          if (hook?.address === address && typeof hook.topic === 'string') existing.add(hook.topic);
+      try {
+        const existing = new Set<string>();
+        for await (const page of pages('/webhooks', {}, signal)) {
+          for (const raw of page.data) {
+            const hook = flatten(raw, []);
+            if (hook?.address === address && typeof hook.topic === 'string') existing.add(hook.topic);
+          }
         }
+        const missing = topics.filter((t) => !existing.has(t));
+        for (const topic of missing) {
+          // Create body [G §2.9]; the secret is sent so the shop signs with it [G: where it comes from is unknown].
+          const body = { data: { type: 'webhooks', attributes: { topic, address, ...(secret ? { secret } : {}) } } };
+          await http.request('POST', '/webhooks', { body, headers: send, signal });
+        }
+        if (missing.length > 0) context.logger.info({ address, topics: missing }, 'mystore.no webhooks subscribed');
+        return missing;
+      } catch (e) {
+        // The poll is the backstop: a subscription the shop refuses (a missing write:webhooks scope) must not stop it.
+        if (signal.aborted) throw e;
+        context.logger.warn({ address, error: e instanceof Error ? e.message : String(e) }, 'mystore.no webhooks could not be subscribed; the poll goes on');
+        return [];
       }
-      const missing = topics.filter((t) => !existing.has(t));
-      for (const topic of missing) {
-        // Create body [G §2.9]; the secret is sent so the shop signs with it [G: where it comes from is unknown].
-        const body = { data: { type: 'webhooks', attributes: { topic, address, ...(secret ? { secret } : {}) } } };
-        await http.request('POST', '/webhooks', { body, headers: send, signal });
-      }
-      return missing;
     },
     async ping(signal) {
       await get('/products', { 'page[number]': 1, 'page[size]': 1 }, signal);

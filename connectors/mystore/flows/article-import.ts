@@ -28,7 +28,9 @@ export const articleImport: ImportFlow<MystoreApi> = {
       yield { records: page.flatMap((item) => articleRecords(item, language)), ...(cursor ? { cursor } : {}) };
     }
     // A variant can change (its SKU, EAN, cost) without its product's update time moving: its
-    // product is read again whole, so that the article gets the product's fields too.
+    // product is read again whole, so that the article gets the product's fields too. The first
+    // run has read every product already.
+    if (from === undefined) return;
     const changed = new Set<string>();
     for await (const page of api.variants(from, signal)) {
       for (const item of page) {
