@@ -92,6 +92,11 @@ describe('mystore.no integration against its sandbox', () => {
 
     const again = [await run('article-import'), await run('order-import')];
     for (const r of again) expect(r.counts).toMatchObject({ created: 0, updated: 0, failed: 0 });
+
+    // A variant changed on its own (its product's update time stays): the next run finds it.
+    shop().touchVariant(variant, { cost: variant.cost + 11 });
+    expect((await run('article-import')).counts).toMatchObject({ updated: 1, failed: 0 });
+    expect((await hub.wms.getArticle('ACME', variant.sku)).price).toBe(variant.cost);
   });
 
   it('a "Kansellert" order cancels an Open WMS order and is refused with the reason for a Released one', async () => {

@@ -61,9 +61,11 @@ describe('mystore.no sandbox', () => {
 
   it('limits each token to its calls a minute with a 429 and Retry-After', async () => {
     const sandbox = createMystoreSandbox({ seed: 2, products: 2, orders: 2, rateLimit: { perSecond: 2, burst: 3 } });
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call(sandbox, '/order-status')).status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await call(sandbox, '/order-status'));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+    expect(Number(answers[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(answers[3]!.body.errors[0]).toMatchObject({ status: '429' });
   });
 
   it('authorises through its consent page (state kept, every permission listed), and its tokens carry scopes and the shop', async () => {
