@@ -5,7 +5,7 @@ import type { Health } from '../../sync/status.js';
 /** What hono/html returns: escaped markup, possibly still resolving. */
 export type Html = ReturnType<typeof html>;
 
-const healthText: Record<Health, string> = { healthy: 'Healthy', lagging: 'Lagging', failing: 'Failing', paused: 'Paused' };
+const healthText: Record<Health, string> = { healthy: 'Healthy', waiting: 'Waiting for first run', lagging: 'Lagging', failing: 'Failing', paused: 'Paused' };
 
 export const healthBadge = (health: Health) => html`<span class="badge badge-${health}">${healthText[health]}</span>`;
 

@@ -86,7 +86,7 @@ function editorForm(c: Context, deps: UiDeps, integration: IntegrationView, flow
     <div class="actions" style="margin-top:1rem">
       <button type="submit" name="intent" value="preview">Preview</button>
       <button type="submit" name="intent" value="save" class="primary">Save mapping</button>
-      <a href="/integrations/${integration.id}#mapping">Back to the integration</a>
+      <a href="/integrations/${integration.id}/mapping">Back to the integration</a>
     </div>
   </form>`;
 }

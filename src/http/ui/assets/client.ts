@@ -3,6 +3,7 @@
  * page works without it; with it:
  * - pages that show runs listen to /ui/events and swap their `[data-live]` sections for fresh
  *   ones (re-fetching the page itself), so run progress and new errors appear without a reload;
+ *   a running sync's progress bar takes its records and pages from the event itself;
  * - `<time>` shows the viewer's local time;
  * - buttons with `data-confirm` ask first.
  */
@@ -62,6 +63,11 @@ export const clientScript = `
   events.addEventListener('runs', function (e) {
     try {
       var run = JSON.parse(e.data);
+      if (run.status === 'running') {
+        document.querySelectorAll('[data-progress-run="' + run.runId + '"] .progress-text').forEach(function (text) {
+          text.textContent = run.records + ' record' + (run.records === 1 ? '' : 's') + ' so far · ' + run.pages + ' page' + (run.pages === 1 ? '' : 's');
+        });
+      }
       refresh('Updated: run ' + run.runId + ' of ' + run.flow + ' is ' + run.status + '.');
     } catch (err) { refresh(''); }
   });

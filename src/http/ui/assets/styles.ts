@@ -61,6 +61,7 @@ td form { margin: 0; display: inline-flex; gap: .35rem; align-items: center; }
 .badge-healthy, .badge-succeeded, .badge-on { color: var(--ok); background: var(--ok-bg); border-color: #b7e0c3; }
 .badge-lagging, .badge-partial, .badge-running { color: var(--warn); background: var(--warn-bg); border-color: #f1d49a; }
 .badge-failing, .badge-failed { color: var(--bad); background: var(--bad-bg); border-color: #f0b9b4; }
+.badge-waiting { color: #1f4f8f; background: #e4eefb; border-color: #b9cff0; }
 .badge-paused, .badge-off, .badge-status { color: var(--idle); background: var(--idle-bg); border-color: #cfd6de; }
 .badge-overridden { color: #5a3fb0; background: #ece6fb; border-color: #d3c6f5; }
 
@@ -102,6 +103,12 @@ dl.facts dd { margin: 0; }
 details > summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 .diff-old { color: var(--bad); text-decoration: line-through; }
 .diff-new { color: var(--ok); font-weight: 600; }
+.progress { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .6rem; }
+.progress progress { width: 8rem; height: .6rem; accent-color: var(--accent); }
+.progress-text { font-size: .85rem; }
+.notice .progress { margin-top: .35rem; color: var(--ink); }
+.tabs .count { display: inline-block; min-width: 1.4rem; padding: 0 .35rem; border-radius: 999px; background: var(--bad); color: #fff; font-size: .75rem; text-align: center; }
+.bad-text { color: var(--bad); }
 .live-status { font-size: .85rem; color: var(--muted); }
 
 @media (max-width: 40rem) {
