@@ -109,6 +109,10 @@ details > summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 .notice .progress { margin-top: .35rem; color: var(--ink); }
 .tabs .count { display: inline-block; min-width: 1.4rem; padding: 0 .35rem; border-radius: 999px; background: var(--bad); color: #fff; font-size: .75rem; text-align: center; }
 .bad-text { color: var(--bad); }
+.pages { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; margin-top: 1rem; }
+.pages .current { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
+th a.sort { color: inherit; text-decoration: none; }
+th a.sort:hover { text-decoration: underline; }
 .live-status { font-size: .85rem; color: var(--muted); }
 
 @media (max-width: 40rem) {
