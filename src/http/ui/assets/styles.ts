@@ -113,6 +113,14 @@ details > summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 .pages .current { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
 th a.sort { color: inherit; text-decoration: none; }
 th a.sort:hover { text-decoration: underline; }
+.error { color: var(--bad); font-weight: 600; }
+.warning { color: var(--warn); font-size: .9rem; font-weight: 600; max-width: 24rem; }
+.notice-warn { color: var(--warn); background: var(--warn-bg); border-color: #f1d49a; }
+.notice-warn p { margin: 0; }
+/* The mapping editor with its preview beside it on a wide screen, the preview staying in view. */
+.editor-layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.25rem; align-items: start; }
+.editor-side { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
+@media (max-width: 64rem) { .editor-layout { grid-template-columns: minmax(0, 1fr); } .editor-side { position: static; max-height: none; } }
 .live-status { font-size: .85rem; color: var(--muted); }
 
 @media (max-width: 40rem) {
