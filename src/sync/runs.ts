@@ -128,12 +128,14 @@ export async function getRun(db: Kysely<Database>, runId: number): Promise<RunSu
   };
 }
 
-export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
+/** The latest runs, newest first; `since` keeps those started at or after it (the charts' window). */
+export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; since?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
   const rows = await db
     .selectFrom('runs')
     .selectAll()
     .$if(filter.integrationId !== undefined, (q) => q.where('integration_id', '=', filter.integrationId!))
     .$if(filter.flow !== undefined, (q) => q.where('flow', '=', filter.flow!))
+    .$if(filter.since !== undefined, (q) => q.where('started_at', '>=', filter.since!))
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 50)
     .execute();

@@ -121,6 +121,20 @@ th a.sort:hover { text-decoration: underline; }
 .editor-layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.25rem; align-items: start; }
 .editor-side { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
 @media (max-width: 64rem) { .editor-layout { grid-template-columns: minmax(0, 1fr); } .editor-side { position: static; max-height: none; } }
+.section-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem; margin-bottom: .75rem; }
+.section-head h2 { margin: 0; }
+.button.current { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem 1.5rem; }
+.chart { margin: 0; }
+.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+.chart svg { display: block; width: 100%; height: 7rem; background: #fafbfc; border: 1px solid var(--line); border-radius: var(--radius); }
+.chart rect { fill: var(--accent); }
+.chart-bad rect { fill: var(--bad); }
+.chart path { fill: none; stroke: var(--accent); stroke-width: 2; vector-effect: non-scaling-stroke; }
+.chart .axis { stroke: #8795a5; stroke-width: 1; vector-effect: non-scaling-stroke; }
+.chart .grid { stroke: var(--line); stroke-dasharray: 3 3; vector-effect: non-scaling-stroke; }
+.chart-scale { display: flex; justify-content: space-between; font-size: .8rem; color: var(--muted); }
+.chart-summary { font-size: .85rem; color: var(--muted); margin: .25rem 0 0; }
 .live-status { font-size: .85rem; color: var(--muted); }
 
 @media (max-width: 40rem) {
