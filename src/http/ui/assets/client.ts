@@ -18,6 +18,19 @@ export const clientScript = `
   }
   localTimes(document);
 
+  function labelCells(root) {
+    root.querySelectorAll('.table-wrap table').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        Array.prototype.forEach.call(tr.children, function (td, i) {
+          if (!td.hasAttribute('data-label') && !td.hasAttribute('colspan') && heads[i]) td.setAttribute('data-label', heads[i]);
+        });
+      });
+      table.classList.add('stacked');
+    });
+  }
+  labelCells(document);
+
   document.addEventListener('submit', function (e) {
     var button = e.submitter;
     var message = (button && button.getAttribute('data-confirm')) || e.target.getAttribute('data-confirm');
@@ -47,6 +60,7 @@ export const clientScript = `
             var focused = section.contains(document.activeElement) ? document.activeElement.id : '';
             section.replaceWith(next);
             localTimes(next);
+            labelCells(next);
             if (focused) { var again = document.getElementById(focused); if (again) again.focus(); }
           });
           if (announcer && text) announcer.textContent = text;

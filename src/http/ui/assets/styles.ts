@@ -6,7 +6,7 @@ export const styles = `
 :root {
   --ink: #1d2733; --muted: #5b6877; --line: #d9e0e7; --bg: #f5f7fa; --card: #fff;
   --accent: #1f5fbf; --accent-ink: #fff; --focus: #f0a500;
-  --ok: #1b7f3b; --ok-bg: #e3f4e8; --warn: #8a5a00; --warn-bg: #fdf0d5;
+  --ok: #176b34; --ok-bg: #e3f4e8; --warn: #8a5a00; --warn-bg: #fdf0d5;
   --bad: #b3261e; --bad-bg: #fbe4e2; --idle: #4d5866; --idle-bg: #e7ebef;
   --radius: 6px; --gap: 1rem;
 }
@@ -35,6 +35,8 @@ code { font: .9em ui-monospace, SFMono-Regular, Menlo, monospace; background: va
 .user { display: flex; align-items: center; gap: .75rem; color: #d6e2f0; font-size: .9rem; }
 .user form { margin: 0; }
 .user button { background: transparent; color: #fff; border-color: rgba(255,255,255,.4); }
+/* Code in the dark header (the set-up mode hint) keeps the header's light text on a darker chip. */
+.site-header code { background: #2a4466; color: #fff; }
 
 main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .page-head { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: var(--gap); margin-bottom: 1.25rem; }
@@ -145,7 +147,17 @@ th a.sort:hover { text-decoration: underline; }
   .page-head { flex-direction: column; }
   .card { padding: .85rem; }
   th, td { padding: .4rem .5rem; }
-  /* Wide tables keep a readable layout and scroll sideways inside their region. */
+  /* Wide tables keep a readable layout and scroll sideways inside their region… */
   .table-wrap table { min-width: 36rem; }
+  /* …unless the script labelled their cells: then each row stacks into a card of label: value. */
+  .table-wrap table.stacked { min-width: 0; }
+  table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stacked, table.stacked tbody, table.stacked tr, table.stacked td { display: block; width: 100%; }
+  table.stacked tr { border-bottom: 1px solid var(--line); padding: .35rem 0; }
+  table.stacked td { border: 0; padding: .2rem .25rem; text-align: left; overflow-wrap: anywhere; }
+  table.stacked td[data-label] { display: grid; grid-template-columns: minmax(6rem, 38%) minmax(0, 1fr); gap: .5rem; }
+  table.stacked td[data-label]::before { content: attr(data-label); color: var(--muted); font-size: .8rem; font-weight: 600; }
+  table.stacked td.num { text-align: left; }
+  .progress progress { width: 100%; }
 }
 `;
