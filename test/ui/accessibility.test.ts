@@ -16,7 +16,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated, not added as a script tag: the pages' content security policy refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    const inPage = globalThis as unknown as { document: unknown; axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } };
+    const result = await inPage.axe.run(inPage.document, { resultTypes: ['violations'] });
     return result.violations;
   });
   return (violations as Violation[])
@@ -109,7 +110,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'accessibility of every page (axe-co
       await page.goto(path);
       found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
       // Nothing wider than the screen: no sideways scrolling of the page or of a table.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      expect(await page.locator('html').evaluate((html) => html.scrollWidth), path).toBeLessThanOrEqual(390);
       const wraps = await page.locator('.table-wrap').evaluateAll((els) => els.map((el) => el.scrollWidth - el.clientWidth));
       expect(wraps.every((overflow) => overflow <= 1), `${path}: ${wraps}`).toBe(true);
     }
@@ -118,7 +119,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'accessibility of every page (axe-co
     await page.goto('/wms/ACME/orders');
     const cell = page.locator('tbody tr').first().locator('td').nth(2);
     expect(await cell.getAttribute('data-label')).toBe('Status');
-    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Status"');
+    expect(await cell.evaluate((td) => td.ownerDocument.defaultView!.getComputedStyle(td, '::before').content)).toBe('"Status"');
     const [first, second] = await page.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.slice(0, 2).map((td) => td.getBoundingClientRect().top));
     // Cells of one row sit under each other, not side by side.
     expect(second!).toBeGreaterThan(first!);
