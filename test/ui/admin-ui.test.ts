@@ -77,6 +77,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
     await page.goto(integrationPath);
     expect(await page.locator('#health').textContent()).toContain('Healthy');
     await screenshot(page, 'integration');
+    await page.locator('#charts').evaluate((section) => section.scrollIntoView());
+    await screenshot(page, 'integration-activity');
     await page.getByRole('link', { name: 'Mapping', exact: true }).click();
     expect(await page.locator('#mapping-order-import tbody').textContent()).toContain('orderInfo.goodsOwnerOrderNumber');
     await screenshot(page, 'integration-mapping');
@@ -95,6 +97,9 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('tbody').textContent()).toContain('200 Open');
     await screenshot(page, 'orders');
+    await page.setViewportSize({ width: 390, height: 760 });
+    await screenshot(page, 'orders-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('ships an order with a tracking number, and the delivery report is sent', async () => {

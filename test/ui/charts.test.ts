@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chart } from '../../src/http/ui/charts.js';
 import { chartSeries } from '../../src/http/ui/integration-charts.js';
 import { hasChromium, launchBrowser, newPage, noChromiumReason, signIn } from './browser.js';
 import { ADMIN, startHub } from './hub.js';
@@ -42,6 +43,13 @@ describe('the overview charts\' series', () => {
     expect(lag[13]).toBe(13.5 * 3600);
     // At the end: article-import's 10.5 h is the oldest (order-import ran 3.5 h ago).
     expect(lag[23]).toBe(10.5 * 3600);
+  });
+
+  it('draws a line through neighbouring points and a dot for a lone one', async () => {
+    const svg = String(await chart({ id: 'lag', title: 'Lag', unit: 's', values: [null, 5, null, 3, 4], from: 'then', to: 'now', kind: 'line', tone: 'accent' }));
+    expect(svg.match(/<path d="M[^"]+ L[^"]+"/g)).toHaveLength(1);
+    expect(svg.match(/<circle /g)).toHaveLength(1);
+    expect(svg).toContain('<desc id="chart-lag-desc">From 3 to 5 s between then and now; now 4.</desc>');
   });
 
   it('takes 6-hour slots over 7 days, the older run included', () => {

@@ -52,6 +52,8 @@ export function chart(series: Series) {
     open += `${open ? ' L' : 'M'}${(i * slot + slot / 2).toFixed(1)},${y(v).toFixed(1)}`;
   });
   if (open) segments.push(open);
+  // A point without a neighbour draws no line: it gets a dot.
+  const lone = series.values.map((v, i) => (v !== null && (series.values[i - 1] ?? null) === null && (series.values[i + 1] ?? null) === null ? i : -1)).filter((i) => i >= 0);
 
   return html`<figure class="chart chart-${series.tone}" id="chart-${series.id}">
     <figcaption>${series.title}</figcaption>
@@ -60,7 +62,7 @@ export function chart(series: Series) {
       <desc id="chart-${series.id}-desc">${summary}</desc>
       <line class="axis" x1="0" y1="${BOTTOM}" x2="${WIDTH}" y2="${BOTTOM}" />
       <line class="grid" x1="0" y1="${TOP}" x2="${WIDTH}" y2="${TOP}" />
-      ${series.kind === 'bars' ? bars : segments.map((d) => html`<path d="${d}" />`)}
+      ${series.kind === 'bars' ? bars : html`${segments.map((d) => html`<path d="${d}" />`)}${lone.map((i) => html`<circle cx="${(i * slot + slot / 2).toFixed(1)}" cy="${y(series.values[i]!).toFixed(1)}" r="3" />`)}`}
     </svg>
     <div class="chart-scale"><span>${series.from}</span><span>max ${format(max)}</span><span>${series.to}</span></div>
     <p class="chart-summary" aria-hidden="true">${summary}</p>

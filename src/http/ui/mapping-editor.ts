@@ -25,16 +25,15 @@ const modeText: Record<Mode, string> = { keep: 'As the connector', current: 'Kee
 function changeControls(prefix: string, choice: RowChoice, modes: Mode[], error: string | undefined, picker: { list: string; warning?: string | undefined }) {
   const id = prefix.replace('.', '-');
   const described = [error ? `${id}-error` : '', picker.warning ? `${id}-warning` : ''].filter(Boolean).join(' ');
-  return html`<td>
+  // One cell: the choice above its value, so that the value's input stays in view beside the preview.
+  return html`<td><div class="change">
       <label class="visually-hidden" for="${id}-mode">Change for ${choice.wms || 'the new row'}</label>
       <select id="${id}-mode" name="${prefix}.mode">${modes.map((m) => html`<option value="${m}"${choice.mode === m ? html` selected` : ''}>${m === 'drop' && prefix.startsWith('added') ? 'Remove the row' : modeText[m]}</option>`)}</select>
-    </td>
-    <td>
       <label class="visually-hidden" for="${id}-value">Value or source field for ${choice.wms || 'the new row'}</label>
       <input id="${id}-value" name="${prefix}.value" value="${choice.value}" placeholder="value or path" list="${picker.list}"${error ? html` aria-invalid="true"` : ''}${described ? html` aria-describedby="${described}"` : ''} />
       ${error ? html`<div class="error" id="${id}-error">${error}</div>` : ''}
       ${picker.warning ? html`<div class="warning" id="${id}-warning">${picker.warning}</div>` : ''}
-    </td>`;
+    </div></td>`;
 }
 
 /** Issues that name `overrides[3]…` belong to the form row that made override 3. */
@@ -67,7 +66,7 @@ function editorForm(c: Context, deps: UiDeps, integration: IntegrationView, flow
     <input type="hidden" name="added.count" value="${state.added.length}" />
     ${scrollTable(
       `Mapping of ${flowId}`,
-      html`<tr><th>WMS field</th><th>Now</th><th>Change</th><th>Value</th></tr>`,
+      html`<tr><th>WMS field</th><th>Now</th><th>Change</th></tr>`,
       [
         ...state.base.map(
           (choice, i) => html`<tr><td><code>${choice.wms}</code></td><td>${now(choice.wms, i)}</td>

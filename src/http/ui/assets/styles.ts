@@ -116,11 +116,14 @@ details > summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 th a.sort { color: inherit; text-decoration: none; }
 th a.sort:hover { text-decoration: underline; }
 .error { color: var(--bad); font-weight: 600; }
+.change { display: grid; gap: .35rem; min-width: 10rem; }
+.editor-main code { overflow-wrap: anywhere; }
+.change input { width: 100%; }
 .warning { color: var(--warn); font-size: .9rem; font-weight: 600; max-width: 24rem; }
 .notice-warn { color: var(--warn); background: var(--warn-bg); border-color: #f1d49a; }
 .notice-warn p { margin: 0; }
 /* The mapping editor with its preview beside it on a wide screen, the preview staying in view. */
-.editor-layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.25rem; align-items: start; }
+.editor-layout { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 3fr); gap: 1.25rem; align-items: start; }
 .editor-side { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
 @media (max-width: 64rem) { .editor-layout { grid-template-columns: minmax(0, 1fr); } .editor-side { position: static; max-height: none; } }
 .section-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem; margin-bottom: .75rem; }
@@ -133,6 +136,7 @@ th a.sort:hover { text-decoration: underline; }
 .chart rect { fill: var(--accent); }
 .chart-bad rect { fill: var(--bad); }
 .chart path { fill: none; stroke: var(--accent); stroke-width: 2; vector-effect: non-scaling-stroke; }
+.chart circle { fill: var(--accent); }
 .chart .axis { stroke: #8795a5; stroke-width: 1; vector-effect: non-scaling-stroke; }
 .chart .grid { stroke: var(--line); stroke-dasharray: 3 3; vector-effect: non-scaling-stroke; }
 .chart-scale { display: flex; justify-content: space-between; font-size: .8rem; color: var(--muted); }
@@ -156,6 +160,7 @@ th a.sort:hover { text-decoration: underline; }
   table.stacked tr { border-bottom: 1px solid var(--line); padding: .35rem 0; }
   table.stacked td { border: 0; padding: .2rem .25rem; text-align: left; overflow-wrap: anywhere; }
   table.stacked td[data-label] { display: grid; grid-template-columns: minmax(6rem, 38%) minmax(0, 1fr); gap: .5rem; }
+  table.stacked td[data-label] > * { justify-self: start; }
   table.stacked td[data-label]::before { content: attr(data-label); color: var(--muted); font-size: .8rem; font-weight: 600; }
   table.stacked td.num { text-align: left; }
   .progress progress { width: 100%; }
