@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
     const row = page.locator('#integrations tbody tr').first();
     expect(await row.textContent()).toMatch(/MyCashflow ACME\s*ACME\s*MyCashflow\s*sandbox\s*Healthy/);
     await screenshot(page, 'integrations');
-  });
+  }, 60_000); // two full imports on PostgreSQL, each after the 2 s left to a worker that this hub has not
 
   it('shows the imported articles and orders on the WMS pages', async () => {
     await page.getByRole('link', { name: 'WMS', exact: true }).click();
