@@ -76,6 +76,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
           logger: deps.logger.child({ integration: integration.id, flow: flowId }),
           saveTokens: (tokens) => deps.integrations.saveTokens(integration.id, tokens),
           fallbackCredential: String(integration.id),
+          onCall: () => recorder.countCall(),
         }),
       );
       const run: FlowRun<never> = { integration, flow: flow as never, api, recorder, signal: controller.signal };

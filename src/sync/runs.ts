@@ -33,6 +33,10 @@ export interface RunSummary {
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
+  /** Pages written so far: a running sync's progress. */
+  pages: number;
+  /** Calls made to the system. */
+  apiCalls: number;
   /** The failed and locked records, with their reasons. */
   errors: { record: string; externalId?: string; outcome: Outcome; field?: string; value?: unknown; reason: string }[];
 }
@@ -44,6 +48,8 @@ const changes: ReadonlySet<Outcome> = new Set(['created', 'updated', 'cancelled'
 /** One run of one flow: counts, and one stored outcome per record, written page by page. */
 export class RunRecorder {
   readonly counts: Counts;
+  private pages = 0;
+  private apiCalls = 0;
   private pending: RecordOutcome[] = [];
   private seq = 0;
 
@@ -67,15 +73,21 @@ export class RunRecorder {
     return new RunRecorder(db, clock, Number(row.id), options.countMissedEvents);
   }
 
+  /** One call to the system; stored with the next page. */
+  countCall(): void {
+    this.apiCalls += 1;
+  }
+
   add(outcome: RecordOutcome): void {
     this.counts[outcome.outcome] += 1;
     if (this.counts.missedEvents !== undefined && changes.has(outcome.outcome)) this.counts.missedEvents += 1;
     this.pending.push(outcome);
   }
 
-  /** Writes the outcomes gathered so far (one insert per page, not per record). */
+  /** Writes the outcomes gathered so far (one insert per page, not per record); each such write is a page of progress. */
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
+    this.pages += 1;
     const rows = this.pending.map((o) => ({
       run_id: this.runId,
       seq: ++this.seq,
@@ -87,7 +99,7 @@ export class RunRecorder {
     this.pending = [];
     // Chunks keep each statement under SQLite's bound-parameter limit.
     for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('run_records').values(rows.slice(i, i + 500)).execute();
-    await this.db.updateTable('runs').set({ counts: JSON.stringify(this.counts) }).where('id', '=', this.runId).execute();
+    await this.db.updateTable('runs').set({ counts: JSON.stringify(this.counts), pages: this.pages, api_calls: this.apiCalls }).where('id', '=', this.runId).execute();
   }
 
   async finish(error?: string): Promise<RunStatus> {
@@ -95,7 +107,7 @@ export class RunRecorder {
     const status: RunStatus = error ? 'failed' : this.counts.failed > 0 ? 'partial' : 'succeeded';
     await this.db
       .updateTable('runs')
-      .set({ status, error: error ?? null, counts: JSON.stringify(this.counts), finished_at: this.clock.now().toISOString() })
+      .set({ status, error: error ?? null, counts: JSON.stringify(this.counts), pages: this.pages, api_calls: this.apiCalls, finished_at: this.clock.now().toISOString() })
       .where('id', '=', this.runId)
       .execute();
     return status;
@@ -129,12 +141,14 @@ export async function getRun(db: Kysely<Database>, runId: number): Promise<RunSu
   };
 }
 
-export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
+/** The latest runs, newest first; `since` keeps those started at or after it (the charts' window). */
+export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; since?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
   const rows = await db
     .selectFrom('runs')
     .selectAll()
     .$if(filter.integrationId !== undefined, (q) => q.where('integration_id', '=', filter.integrationId!))
     .$if(filter.flow !== undefined, (q) => q.where('flow', '=', filter.flow!))
+    .$if(filter.since !== undefined, (q) => q.where('started_at', '>=', filter.since!))
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 50)
     .execute();
@@ -152,6 +166,8 @@ function summary(run: Database['runs'] extends infer T ? { [K in keyof T]: unkno
     error: (run.error as string | null) ?? null,
     startedAt: run.started_at as string,
     finishedAt: (run.finished_at as string | null) ?? null,
+    pages: Number(run.pages ?? 0),
+    apiCalls: Number(run.api_calls ?? 0),
   };
 }
 

@@ -8,6 +8,7 @@ import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument }
 import { readEvents } from './events.js';
 import { addGoodsOwner, listGoodsOwners, publicOwner, resolveOwner } from './goods-owners.js';
 import { cancelLinedOrder, getLinedOrder, listLinedOrders, orderKind, purchaseOrderKind, upsertLinedOrder } from './lined-orders.js';
+import { searchOrders } from './order-search.js';
 import { receivePurchaseOrder } from './receiving.js';
 import { setOrderStatus } from './shipping.js';
 import { listStock, setStock } from './stock.js';
@@ -31,6 +32,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Wms
     cancelOrder: (owner, n) => cancelLinedOrder(ctx, orderKind, owner, n),
     getOrder: async (owner, n) => (await getLinedOrder(ctx, orderKind, owner, n)) as unknown as Order,
     listOrders: async (owner, o) => (await listLinedOrders(ctx, orderKind, owner, o)) as unknown as Page<Order>,
+    searchOrders: (owner, search) => searchOrders(ctx, owner, search),
     setOrderStatus: (owner, n, change) => setOrderStatus(ctx, owner, n, change),
 
     upsertPurchaseOrder: (owner, po) => upsertLinedOrder(ctx, purchaseOrderKind, owner, po),
