@@ -63,10 +63,8 @@ describe('no secret value in the log output or in any answer', () => {
       answers.push({ what, text: `${res.status}\n${headers}\n${text}` });
       return { headers: res.headers, text };
     };
-    const api = (method: string, path: string, body?: unknown) =>
-      app
-        .request(path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) })
-        .then((res) => record(`${method} ${path}`, res));
+    const api = async (method: string, path: string, body?: unknown) =>
+      record(`${method} ${path}`, await app.request(path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) }));
 
     // Set up as a user would, through the API: users, integrations with their secrets.
     await api('POST', '/api/v1/users', { email: 'anna@acme.example', password: secrets.ownerPassword, role: 'goods-owner', goodsOwner: 'ACME' });
@@ -92,7 +90,7 @@ describe('no secret value in the log output or in any answer', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     await record('POST /login (wrong password)', await app.request('/login', { method: 'POST', body: new URLSearchParams({ email: 'anna@acme.example', password: `${secrets.ownerPassword}x` }), headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
     const doc = JSON.parse((await api('GET', '/api/v1/openapi.json')).text) as { paths: Record<string, Record<string, unknown>> };
-    const runId = (await sync.runs.list({ integrationId: ids[0]! }))[0]?.id ?? 1;
+    const runId = (await sync.runs.list({ integrationId: ids[0]! }))[0]!.runId;
     const fill = (path: string, id: number) =>
       path.replace('{owner}', 'ACME').replace('{id}', String(id)).replace('{flow}', 'order-import').replace('{email}', 'anna@acme.example').replace('{system}', 'mycashflow').replace('{runId}', String(runId)).replace(/\{[^}]+\}/g, '1');
     for (const [path, methods] of Object.entries(doc.paths)) {
