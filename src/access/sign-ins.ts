@@ -7,7 +7,9 @@ import type { Database } from '../store/tables.js';
 
 /**
  * A browser session or an API token as an administrator sees it: never the token, only a short
- * public id (the first characters of the token's SHA-256, which tells nothing about the token).
+ * public id: `s` (session) or `t` (token), then the first characters of the token's SHA-256,
+ * which tell nothing about the token. The letter first, so an id never starts with "-" and
+ * reads as an option on a command line.
  */
 export interface SignInView {
   id: string;
@@ -16,8 +18,10 @@ export interface SignInView {
   expiresAt: string;
 }
 
-const ID_LENGTH = 16;
-const publicId = sql<string>`substr(token_hash, 1, ${sql.lit(ID_LENGTH)})`;
+const HASH_CHARS = 15;
+const hashPrefix = sql<string>`substr(token_hash, 1, ${sql.lit(HASH_CHARS)})`;
+/** The public id of a session row (see SignInView); also what `createToken` hands out. */
+export const publicIdOf = (kind: string, tokenHash: string) => `${kind === 'token' ? 't' : 's'}${tokenHash.slice(0, HASH_CHARS)}`;
 
 /**
  * Listing and revoking a user's sessions and tokens. Every request looks its session up again
@@ -34,19 +38,19 @@ export function createSignIns(db: Kysely<Database>, clock: Clock, audit: AuditLo
     async list(email: string): Promise<SignInView[]> {
       const rows = await db
         .selectFrom('sessions')
-        .select([publicId.as('id'), 'kind', 'created_at', 'expires_at'])
+        .select([hashPrefix.as('prefix'), 'kind', 'created_at', 'expires_at'])
         .where('user_id', '=', await userId(email))
         .where('expires_at', '>=', clock.now().toISOString())
         .orderBy('expires_at')
         .execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind === 'token' ? 'token' : 'session', createdAt: r.created_at, expiresAt: r.expires_at }));
+      return rows.map((r) => ({ id: publicIdOf(r.kind, r.prefix), kind: r.kind === 'token' ? 'token' : 'session', createdAt: r.created_at, expiresAt: r.expires_at }));
     },
 
     /** Revokes one session or token by its public id. */
     async revoke(email: string, id: string): Promise<void> {
       const record = `user ${email}`;
-      if (!/^[\w-]{16}$/.test(id)) throw recordError(record, [{ record, field: 'id', value: id, reason: `is not a session id (${ID_LENGTH} letters, digits, "-" or "_"; see the list of sessions)` }]);
-      const deleted = await db.deleteFrom('sessions').where('user_id', '=', await userId(email)).where(publicId, '=', id).executeTakeFirst();
+      if (!/^[st][\w-]{15}$/.test(id)) throw recordError(record, [{ record, field: 'id', value: id, reason: 'is not a session id ("s" or "t" and 15 letters, digits, "-" or "_"; see the list of sessions)' }]);
+      const deleted = await db.deleteFrom('sessions').where('user_id', '=', await userId(email)).where(hashPrefix, '=', id.slice(1)).executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) throw notFound(`session ${id} of user ${email}`);
       await audit.recordChange({ kind: 'user', record, action: 'session revoked', changes: { session: id } });
     },

@@ -6,7 +6,7 @@ import { conflict, notFound, recordError } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import { createLoginThrottle, throttleKeys } from './login-throttle.js';
-import { createSignIns } from './sign-ins.js';
+import { createSignIns, publicIdOf } from './sign-ins.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 /**
@@ -79,7 +79,8 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
         .values({ email: email.toLowerCase(), password_hash: await hashPassword(password), role, goods_owner_id: ownerId, created_at: clock.now().toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit.recordChange({ kind: 'user', record: `user ${email.toLowerCase()}`, goodsOwner: goodsOwner ?? null, action: 'created', changes: { role: { to: role }, ...(goodsOwner ? { goodsOwner: { to: goodsOwner } } : {}) } });
+      // Access changes are the administrators' business: no goods owner, so no goods-owner user sees them.
+      await audit.recordChange({ kind: 'user', record: `user ${email.toLowerCase()}`, action: 'created', changes: { role: { to: role }, ...(goodsOwner ? { goodsOwner: { to: goodsOwner } } : {}) } });
       return (await principalOf(Number(row.id)))!;
     },
 
@@ -114,7 +115,7 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
         ...(ownerOf(before) !== ownerOf(after) ? { goodsOwner: { from: ownerOf(before), to: ownerOf(after) } } : {}),
         ...(parsed.data.password ? { password: 'reset; browser sessions ended' } : {}),
       };
-      if (Object.keys(changes).length) await audit.recordChange({ kind: 'user', record: `user ${after.email}`, goodsOwner: ownerOf(after) ?? ownerOf(before), action: 'changed', changes });
+      if (Object.keys(changes).length) await audit.recordChange({ kind: 'user', record: `user ${after.email}`, action: 'changed', changes });
       return after;
     },
 
@@ -170,8 +171,8 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
       const token = `wms_${randomBytes(32).toString('base64url')}`;
       const expiresAt = new Date(clock.now().getTime() + days * 86_400_000).toISOString();
       await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), kind: 'token', created_at: clock.now().toISOString(), expires_at: expiresAt }).execute();
-      await audit.recordChange({ kind: 'user', record: `user ${email.trim().toLowerCase()}`, action: 'token created', changes: { token: sha256(token).slice(0, 16), expiresAt: { to: expiresAt } } });
-      return { token, id: sha256(token).slice(0, 16), expiresAt };
+      await audit.recordChange({ kind: 'user', record: `user ${email.trim().toLowerCase()}`, action: 'token created', changes: { token: publicIdOf('token', sha256(token)), expiresAt: { to: expiresAt } } });
+      return { token, id: publicIdOf('token', sha256(token)), expiresAt };
     },
 
     async session(token: string): Promise<{ principal: Principal; csrfToken: string } | undefined> {

@@ -1,22 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { auditKinds } from '../../audit/audit-log.js';
-import type { AuditEntry } from '../../audit/audit-log.js';
+import { describeChanges } from '../../audit/describe.js';
 import { positiveInteger } from '../parse.js';
 import { action, print, table } from '../context.js';
 import type { CommandDeps } from '../context.js';
-
-/** One line of what changed: `field: from → to`, secrets by name. */
-export const describeChanges = (entry: AuditEntry): string =>
-  Object.entries(entry.changes)
-    .map(([field, change]) => {
-      if (change !== null && typeof change === 'object' && !Array.isArray(change)) {
-        const { from, to } = change as { from?: unknown; to?: unknown };
-        return `${field}: ${from === undefined ? '' : `${JSON.stringify(from)} → `}${JSON.stringify(to)}`;
-      }
-      return `${field}: ${Array.isArray(change) ? change.join(', ') : String(change)}`;
-    })
-    .join('; ');
 
 export function auditLogCommand(program: Command, deps: CommandDeps): void {
   const cmd = program.command('audit-log').description('who changed which integration, mapping, setting, order, user or goods owner');
