@@ -46,10 +46,10 @@ export function userRoutes({ users }: { users: Users }) {
     },
   );
   app.openapi(
-    route({ method: 'delete', path: '/users/{email}/sessions/{id}', request: { params: emailParam.extend({ id: z.string().min(1).max(100) }) }, responses: { 200: json(z.object({ revoked: z.number() }), 'Revoked') } }),
+    route({ method: 'delete', path: '/users/{email}/sessions/{session}', request: { params: emailParam.extend({ session: z.string().min(1).max(100) }) }, responses: { 200: json(z.object({ revoked: z.number() }), 'Revoked') } }),
     async (c) => {
-      const { email, id } = c.req.valid('param');
-      await users.signIns.revoke(email, id);
+      const { email, session } = c.req.valid('param');
+      await users.signIns.revoke(email, session);
       return c.json({ revoked: 1 }, 200);
     },
   );

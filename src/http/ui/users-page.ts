@@ -113,8 +113,8 @@ export function usersPages({ users, wms }: UiDeps) {
     const form = await c.req.parseBody();
     return adminChange(c, () => users.update(c.req.param('email'), { password: formText(form, 'password') }), back(c, 'Password reset; the browser sessions were ended.'), (top) => detail(c, top, 422));
   });
-  app.post('/admin/users/:email/sessions/:id/revoke', (c) =>
-    adminChange(c, () => users.signIns.revoke(c.req.param('email'), c.req.param('id')), back(c, `Revoked ${c.req.param('id')}.`), (top) => detail(c, top, 422)),
+  app.post('/admin/users/:email/sessions/:session/revoke', (c) =>
+    adminChange(c, () => users.signIns.revoke(c.req.param('email'), c.req.param('session')), back(c, `Revoked ${c.req.param('session')}.`), (top) => detail(c, top, 422)),
   );
   app.post('/admin/users/:email/sessions/revoke-all', (c) =>
     adminChange(c, () => users.signIns.revokeAll(c.req.param('email')), back(c, 'Every session and token revoked.'), (top) => detail(c, top, 422)),
