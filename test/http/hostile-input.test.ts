@@ -184,7 +184,10 @@ describe('hostile input on the API, the CLI and the webhook route', () => {
     expect(await store.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
     expect((await t.users.list()).map((u) => u.email)).toEqual(['root@hub.example']);
     expect(await t.users.signIns.list('root@hub.example')).toHaveLength(1);
+    expect((await t.sync.audit.list()).items, 'no refused change is in the audit log').toEqual([]);
     expect((await t.app.request('/healthz')).status).toBe(200);
     expect((await send('PUT', '/api/v1/goods-owners/ACME/articles/A-1', article)).json).toMatchObject({ outcome: 'created' });
+    expect((await send('PUT', '/api/v1/goods-owners/ACME/orders/SO-1', order)).json).toMatchObject({ outcome: 'created' });
+    expect((await t.sync.audit.list()).items.map((e) => e.record)).toEqual(['order SO-1']);
   });
 });
