@@ -40,7 +40,7 @@ export function usersCommand(program: Command, deps: CommandDeps): void {
     .action(
       action(deps, async (ctx, email: string, opts: { days: number }) => {
         const token = await (await ctx.users()).createToken(email, opts.days);
-        print(ctx, token, () => `${token.token}\n(valid until ${token.expiresAt}; it is not shown again)`);
+        print(ctx, token, () => `${token.token}\n(id ${token.id}, valid until ${token.expiresAt}; it is not shown again; revoke it with \`wmsync users revoke ${email} ${token.id}\`)`);
       }),
     );
   cmd
