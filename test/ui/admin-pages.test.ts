@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, newPage, noChromiumReason, screenshot, signIn } from './browser.js';
@@ -10,6 +12,17 @@ import type { RunningHub } from './hub.js';
  * sessions and tokens (refused at once), and see each change in the audit log, which the
  * goods-owner user sees only for its own goods owner.
  */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical accessibility violations axe-core finds on the page (WCAG A and AA). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 describe.skipIf(!hasChromium)(hasChromium ? 'administration pages in the browser' : noChromiumReason, () => {
   let hub: RunningHub;
   let browser: Browser;
@@ -48,6 +61,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'administration pages in the browser
     await expect.poll(() => admin.getByRole('alert').textContent()).toContain('name');
     expect((await hub.wms.getGoodsOwner('BETA')).name).toBe('Beta AB');
     await screenshot(admin, 'goods-owners');
+    expect(await seriousViolations(admin)).toEqual([]);
   });
 
   it('adds a goods-owner user, changes its access and resets its password', async () => {
@@ -88,6 +102,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'administration pages in the browser
     expect((await api(first.token, '/api/v1/goods-owners')).status).toBe(401);
     expect((await api(second.token, '/api/v1/goods-owners')).status).toBe(200);
     await screenshot(admin, 'user-sessions');
+    expect(await seriousViolations(admin)).toEqual([]);
     await admin.getByRole('button', { name: 'Revoke all sessions and tokens' }).click();
     await expect.poll(() => notice(admin).textContent()).toContain('Every session and token revoked');
     expect((await api(second.token, '/api/v1/goods-owners')).status).toBe(401);
@@ -104,6 +119,9 @@ describe.skipIf(!hasChromium)(hasChromium ? 'administration pages in the browser
     await admin.getByRole('button', { name: 'Show' }).click();
     await expect.poll(async () => (await log.textContent())?.includes(`user ${anna.email}`)).toBe(false);
     await screenshot(admin, 'audit-log');
+    expect(await seriousViolations(admin)).toEqual([]);
+    await admin.goto('/admin/users');
+    expect(await seriousViolations(admin)).toEqual([]);
 
     const annaPage = await newPage(browser, hub.url);
     await signIn(annaPage, anna.email, 'second-password-2', '/audit-log');

@@ -6,7 +6,7 @@ export const styles = `
 :root {
   --ink: #1d2733; --muted: #5b6877; --line: #d9e0e7; --bg: #f5f7fa; --card: #fff;
   --accent: #1f5fbf; --accent-ink: #fff; --focus: #f0a500;
-  --ok: #1b7f3b; --ok-bg: #e3f4e8; --warn: #8a5a00; --warn-bg: #fdf0d5;
+  --ok: #176b34; --ok-bg: #e3f4e8; --warn: #8a5a00; --warn-bg: #fdf0d5;
   --bad: #b3261e; --bad-bg: #fbe4e2; --idle: #4d5866; --idle-bg: #e7ebef;
   --radius: 6px; --gap: 1rem;
 }
