@@ -10,7 +10,7 @@ const noTextControl = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const noKeyControl = /^[^\u0000-\u001F\u007F]*$/;
 const controlMessage = 'must not contain control characters (such as NUL)';
 /** Half of a UTF-16 surrogate pair is no character: UTF-8 (files, PostgreSQL) cannot hold it. */
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const surrogateMessage = 'must not contain half of a UTF-16 surrogate pair (it is not valid Unicode)';
 /** A "." or ".." path segment: keys travel in the systems' URLs, where one would climb out of its path. */
 const dotSegment = /(^|[/\\])\.\.?([/\\]|$)/;

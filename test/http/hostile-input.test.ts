@@ -66,6 +66,7 @@ const apiCases: ApiCase[] = [
   { name: 'NUL in a name', method: 'PUT', path: '/goods-owners/ACME/articles/A-1', body: { ...article, articleName: 'socks\u0000' }, status: 422, field: 'articleName', reason: /control characters/ },
   { name: 'an escape sequence in a customer name', method: 'PUT', path: '/goods-owners/ACME/orders/SO-1', body: { ...order, customer: { ...order.customer, name: '\u001b[31mred' } }, status: 422, field: 'customer.name', reason: /control characters/ },
   { name: 'a lone surrogate in a name', method: 'PUT', path: '/goods-owners/ACME/articles/A-1', body: '{"articleNumber":"A-1","articleName":"bad \\ud800 half"}', status: 422, field: 'articleName', reason: /surrogate pair/ },
+  { name: 'a lone surrogate in an integration name', method: 'POST', path: '/integrations', body: '{"goodsOwner":"ACME","system":"mycashflow","name":"half \\udc00"}', status: 422, field: 'name', reason: /surrogate pair/ },
   { name: 'a right-to-left override in a goods owner code', method: 'POST', path: '/goods-owners', body: { code: 'AC\u202eME', name: 'Spoof' }, status: 422, field: 'code', reason: /must be 1-50 letters/ },
   { name: 'a control character in the query', method: 'GET', path: '/goods-owners/ACME/orders?after=%01', status: 400, field: 'after', reason: /control characters/ },
   // Negative, fractional and impossible quantities
