@@ -19,6 +19,8 @@ import { createSecretBox, loadSecretKey } from './kernel/secrets.js';
 import { createSyncServices } from './sync/services.js';
 import type { SyncServices } from './sync/services.js';
 import { createEmbeddedWms } from './wms/embedded/embedded-wms.js';
+import { createAuditLog } from './audit/audit-log.js';
+import { auditedWms } from './audit/audited-wms.js';
 import type { WmsPort } from './wms/port.js';
 
 /**
@@ -61,6 +63,9 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
   });
   let store: Promise<Store> | undefined;
   let wms: WmsPort | undefined;
+  let embeddedWms: WmsPort | undefined;
+  // The engine writes through the WMS unaudited; commands and the API through the audited port.
+  const embedded = async () => (embeddedWms ??= createEmbeddedWms(await openDb()));
   let sync: SyncServices | undefined;
   const hub = { url: config.http.publicUrl ?? `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}` };
   const openDb = () => (store ??= openStore({ url: config.db.url, dataDir: config.data.dir, schema: config.db.schema, poolSize: config.db.poolSize }));
@@ -71,12 +76,12 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
     logger,
     setExitCode,
     hub,
-    wms: async () => (wms ??= createEmbeddedWms(await openDb())),
+    wms: async () => (wms ??= auditedWms(await embedded(), createAuditLog((await openDb()).db, systemClock))),
     users: async () => createUsers((await openDb()).db, systemClock),
     sync: async () =>
       (sync ??= createSyncServices({
         store: await openDb(),
-        wms: await ctx.wms(),
+        wms: await embedded(),
         registry: builtinRegistry(),
         secrets: createSecretBox(loadSecretKey(config.secrets.key, config.data.dir)),
         clock: systemClock,

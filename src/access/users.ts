@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { conflict, notFound, recordError } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
+import { createAuditLog } from '../audit/audit-log.js';
 import { createLoginThrottle, throttleKeys } from './login-throttle.js';
+import { createSignIns, publicIdOf } from './sign-ins.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 /**
@@ -28,8 +30,28 @@ const newUserSchema = z.strictObject({
   goodsOwner: z.string().optional(),
 });
 
+/** What an administrator may change of a user; the e-mail is the user's name and stays. */
+const userChangeSchema = z.strictObject({
+  role: z.enum(roles).optional(),
+  goodsOwner: z.string().nullable().optional(),
+  password: z.string().min(10, 'must be at least 10 characters').optional(),
+});
+export type UserChange = z.input<typeof userChangeSchema>;
+
 export function createUsers(db: Kysely<Database>, clock: Clock) {
   const throttle = createLoginThrottle(db, clock);
+  const audit = createAuditLog(db, clock);
+  const signIns = createSignIns(db, clock, audit);
+
+  /** The goods owner's row id for a goods-owner user, after the rules of role and goods owner. */
+  async function ownerFor(record: string, role: string, goodsOwner: string | null | undefined): Promise<number | null> {
+    if (role === 'goods-owner' && !goodsOwner) throw recordError(record, [{ record, field: 'goodsOwner', reason: 'a goods-owner user needs --goods-owner CODE' }]);
+    if (role === 'admin' && goodsOwner) throw recordError(record, [{ record, field: 'goodsOwner', reason: 'an administrator sees every goods owner; leave --goods-owner out' }]);
+    if (!goodsOwner) return null;
+    const owner = await db.selectFrom('goods_owners').select('id').where('code', '=', goodsOwner).executeTakeFirst();
+    if (!owner) throw notFound(`goods owner ${goodsOwner}`);
+    return Number(owner.id);
+  }
 
   async function principalOf(userId: number): Promise<Principal | undefined> {
     const row = await db
@@ -50,18 +72,55 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
         throw recordError(record, parsed.error.issues.map((i) => ({ record, field: String(i.path[0] ?? ''), reason: i.message })));
       }
       const { email, password, role, goodsOwner } = parsed.data;
-      if (role === 'goods-owner' && !goodsOwner) throw recordError(record, [{ record, field: 'goodsOwner', reason: 'a goods-owner user needs --goods-owner CODE' }]);
-      if (role === 'admin' && goodsOwner) throw recordError(record, [{ record, field: 'goodsOwner', reason: 'an administrator sees every goods owner; leave --goods-owner out' }]);
-      const owner = goodsOwner ? await db.selectFrom('goods_owners').select('id').where('code', '=', goodsOwner).executeTakeFirst() : undefined;
-      if (goodsOwner && !owner) throw notFound(`goods owner ${goodsOwner}`);
+      const ownerId = await ownerFor(record, role, goodsOwner);
       if (await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst()) throw conflict(`user ${email} already exists`);
       const row = await db
         .insertInto('users')
-        .values({ email: email.toLowerCase(), password_hash: await hashPassword(password), role, goods_owner_id: owner?.id ?? null, created_at: clock.now().toISOString() })
+        .values({ email: email.toLowerCase(), password_hash: await hashPassword(password), role, goods_owner_id: ownerId, created_at: clock.now().toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Access changes are the administrators' business: no goods owner, so no goods-owner user sees them.
+      await audit.recordChange({ kind: 'user', record: `user ${email.toLowerCase()}`, action: 'created', changes: { role: { to: role }, ...(goodsOwner ? { goodsOwner: { to: goodsOwner } } : {}) } });
       return (await principalOf(Number(row.id)))!;
     },
+
+    /**
+     * Changes a user's role, goods owner or password. A new password ends the user's browser
+     * sessions (whoever knew the old one is signed out); API tokens stay until revoked.
+     */
+    async update(email: string, change: UserChange): Promise<Principal> {
+      const record = `user ${email}`;
+      const parsed = userChangeSchema.safeParse(change);
+      if (!parsed.success) throw recordError(record, parsed.error.issues.map((i) => ({ record, field: String(i.path[0] ?? ''), reason: i.message })));
+      const user = await db.selectFrom('users').select(['id']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      if (!user) throw notFound(record);
+      const before = (await principalOf(Number(user.id)))!;
+      const role = parsed.data.role ?? before.role;
+      const goodsOwner = parsed.data.goodsOwner !== undefined ? parsed.data.goodsOwner : role === 'admin' ? null : before.role === 'goods-owner' ? before.goodsOwner : undefined;
+      const ownerId = await ownerFor(record, role, goodsOwner);
+      if (before.role === 'admin' && role !== 'admin') {
+        const admins = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
+        if (Number(admins.n) <= 1) throw conflict(`${record} is the last administrator; make another user an administrator first`);
+      }
+      await db
+        .updateTable('users')
+        .set({ role, goods_owner_id: ownerId, ...(parsed.data.password ? { password_hash: await hashPassword(parsed.data.password) } : {}) })
+        .where('id', '=', user.id)
+        .execute();
+      if (parsed.data.password) await db.deleteFrom('sessions').where('user_id', '=', user.id).where('kind', '=', 'session').execute();
+      const after = (await principalOf(Number(user.id)))!;
+      const ownerOf = (p: Principal) => (p.role === 'goods-owner' ? p.goodsOwner : null);
+      const changes = {
+        ...(before.role !== after.role ? { role: { from: before.role, to: after.role } } : {}),
+        ...(ownerOf(before) !== ownerOf(after) ? { goodsOwner: { from: ownerOf(before), to: ownerOf(after) } } : {}),
+        ...(parsed.data.password ? { password: 'reset; browser sessions ended' } : {}),
+      };
+      if (Object.keys(changes).length) await audit.recordChange({ kind: 'user', record: `user ${after.email}`, action: 'changed', changes });
+      return after;
+    },
+
+    /** The user's sessions and tokens, and their revocation (sign-ins.ts). */
+    signIns,
 
     async list(): Promise<{ email: string; role: string; goodsOwner: string | null; createdAt: string }[]> {
       const rows = await db
@@ -100,19 +159,20 @@ export function createUsers(db: Kysely<Database>, clock: Clock) {
       await db.deleteFrom('sessions').where('expires_at', '<', clock.now().toISOString()).execute();
       await db
         .insertInto('sessions')
-        .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(clock.now().getTime() + SESSION_MS).toISOString() })
+        .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, kind: 'session', created_at: clock.now().toISOString(), expires_at: new Date(clock.now().getTime() + SESSION_MS).toISOString() })
         .execute();
       return { outcome: 'signed-in', token, csrfToken, principal: (await principalOf(Number(user.id)))! };
     },
 
     /** A long-lived token for scripts (`Authorization: Bearer …`), acting as the user; shown once. */
-    async createToken(email: string, days: number): Promise<{ token: string; expiresAt: string }> {
+    async createToken(email: string, days: number): Promise<{ token: string; id: string; expiresAt: string }> {
       const user = await db.selectFrom('users').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
       if (!user) throw notFound(`user ${email}`);
       const token = `wms_${randomBytes(32).toString('base64url')}`;
       const expiresAt = new Date(clock.now().getTime() + days * 86_400_000).toISOString();
-      await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), expires_at: expiresAt }).execute();
-      return { token, expiresAt };
+      await db.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, csrf_token: randomBytes(24).toString('base64url'), kind: 'token', created_at: clock.now().toISOString(), expires_at: expiresAt }).execute();
+      await audit.recordChange({ kind: 'user', record: `user ${email.trim().toLowerCase()}`, action: 'token created', changes: { token: publicIdOf('token', sha256(token)), expiresAt: { to: expiresAt } } });
+      return { token, id: publicIdOf('token', sha256(token)), expiresAt };
     },
 
     async session(token: string): Promise<{ principal: Principal; csrfToken: string } | undefined> {

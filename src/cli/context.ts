@@ -1,4 +1,6 @@
+import { userInfo } from 'node:os';
 import { InvalidArgumentError } from 'commander';
+import { actingAs } from '../audit/actor.js';
 import type { Command } from 'commander';
 import { WmsyncError } from '../kernel/errors.js';
 import type { Config } from '../config/schema.js';
@@ -41,12 +43,22 @@ export interface CommandDeps {
   run: ContextRunner;
 }
 
+const cliUser = () => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+};
+
 /** Runs a command's action with its context. */
 export function action<A extends unknown[]>(deps: CommandDeps, work: (ctx: CliContext, ...args: A) => Promise<void>) {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
     try {
-      await deps.run(command.optsWithGlobals<GlobalOptions>(), (ctx) => work(ctx, ...(args.slice(0, -1) as A)));
+      const run = () => deps.run(command.optsWithGlobals<GlobalOptions>(), (ctx) => work(ctx, ...(args.slice(0, -1) as A)));
+      // What a command changes is audited as the CLI's; the hub and the worker act for no one themselves.
+      await (['serve', 'worker'].includes(command.name()) ? run() : actingAs({ kind: 'cli', name: cliUser() }, run));
     } catch (e) {
       // An argument parsed inside the action (an id) is bad input like an option commander parsed.
       if (e instanceof InvalidArgumentError) throw new WmsyncError('record', e.message);

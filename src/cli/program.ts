@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo, CommandDeps } from './context.js';
+import { auditLogCommand } from './commands/audit-log.js';
 import { connectorsCommand } from './commands/connectors.js';
 import { goodsOwnersCommand } from './commands/goods-owners.js';
 import { integrationsCommand } from './commands/integrations.js';
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; vers
   serveCommand(program, deps);
   workerCommand(program, deps);
   sandboxCommand(program, deps);
+  auditLogCommand(program, deps);
 
   // Subcommands inherit the error handling and output of the root.
   const inherit = (cmd: Command) => {

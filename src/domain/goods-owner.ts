@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './fields.js';
 import type { StatusRules } from './statuses.js';
 
 /** The tenant: the company that owns the goods. Every WMS record belongs to one. */
@@ -6,7 +7,7 @@ export const goodsOwnerInputSchema = z.strictObject({
   code: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$/, 'must be 1-50 letters, digits, "_", "." or "-"'),
-  name: z.string().trim().min(1, 'is required').max(200),
+  name: text(200).min(1, 'is required'),
 });
 export type GoodsOwnerInput = z.infer<typeof goodsOwnerInputSchema>;
 

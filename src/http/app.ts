@@ -23,6 +23,10 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { sandboxRoutes } from './sandboxes.js';
 import { assetRoutes } from './ui/assets.js';
 import { adminUi } from './ui/index.js';
+import { auditedWms } from '../audit/audited-wms.js';
+import { actAsPrincipal } from './acting-as.js';
+import { auditLogRoutes } from './routes/audit-log.js';
+import { userRoutes } from './routes/users.js';
 
 export interface HttpDeps {
   wms: WmsPort;
@@ -42,7 +46,9 @@ export interface HttpDeps {
 }
 
 /** The HTTP surface: API under /api/v1 with its OpenAPI document, health, metrics, admin pages. */
-export function createHttpApp(deps: HttpDeps) {
+export function createHttpApp(given: HttpDeps) {
+  // Changes of orders and goods owners made through the API and the UI go to the audit log.
+  const deps = { ...given, wms: auditedWms(given.wms, given.sync.audit) };
   const app = new OpenAPIHono();
 
   app.use(async (c, next) => {
@@ -65,9 +71,10 @@ export function createHttpApp(deps: HttpDeps) {
   const signedIn = authenticate(deps.users, 'api');
   api.use(async (c, next) => (c.req.path.endsWith('/openapi.json') ? next() : signedIn(c, next)));
   api.post('/goods-owners', async (c, next) => (requireAdmin(c), next()));
+  api.use(actAsPrincipal);
   api.use(guardRecords(deps.sync));
   api.use(refuseControlCharactersInPath);
-  for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes, integrationRoutes]) {
+  for (const routes of [goodsOwnerRoutes, articleRoutes, supplierRoutes, orderRoutes, purchaseOrderRoutes, stockRoutes, integrationRoutes, userRoutes, auditLogRoutes]) {
     api.route('/', routes(deps));
   }
   api.doc('/openapi.json', {
@@ -91,7 +98,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.use('/oauth/*', guardRecords(deps.sync));
   app.route('/', oauthRoutes(deps));
   // The admin UI signs its pages in itself and checks the goods owner on every page and action.
-  app.route('/', adminUi(deps, [page, guardRecords(deps.sync), refuseControlCharactersInPath]));
+  app.route('/', adminUi(deps, [page, actAsPrincipal, guardRecords(deps.sync), refuseControlCharactersInPath]));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((e, c) => respondWithError(c, e, deps.logger));

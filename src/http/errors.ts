@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldIssues } from '../domain/index.js';
-import { boundedIssue, isWmsyncError } from '../kernel/errors.js';
+import { boundedIssue, echoValue, isWmsyncError } from '../kernel/errors.js';
 import type { ErrorKind, FieldIssue } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -27,6 +27,12 @@ export const statusOf = (kind: ErrorKind): ContentfulStatusCode => byKind[kind].
 
 export const errorBody = (code: string, message: string, details: FieldIssue[] = []): ErrorBody => ({ error: { code, message, details: details.map(boundedIssue) } });
 
+/** What Hono's body validator says, as a field and a reason. */
+const honoRefusals: Record<string, { field: string; reason: string }> = {
+  'Malformed JSON in request body': { field: '(body)', reason: 'is not valid JSON (or is empty)' },
+  'Unsupported Media Type': { field: 'content-type', reason: 'must be application/json for this request' },
+};
+
 /** Maps any thrown error to the envelope; our own bugs are logged and not described to the caller. */
 export function respondWithError(c: Context, e: unknown, logger: Logger): Response {
   if (isWmsyncError(e)) {
@@ -34,8 +40,11 @@ export function respondWithError(c: Context, e: unknown, logger: Logger): Respon
     if (e.kind === 'system') logger.error({ err: e }, 'request failed');
     return c.json(errorBody(code, e.message, e.details), status);
   }
-  // Hono's own refusals (malformed JSON, a wrong content type) keep their status and message.
-  if (e instanceof HTTPException && e.status < 500) return c.json(errorBody('invalid_request', e.message), e.status as ContentfulStatusCode);
+  // Hono's own refusals (malformed JSON, a wrong content type) keep their status, in our words with the field named.
+  if (e instanceof HTTPException && e.status < 500) {
+    const said = honoRefusals[e.message];
+    return c.json(errorBody('invalid_request', said ? `${said.field} ${said.reason}` : e.message, said ? [{ record: 'request', ...said }] : []), e.status as ContentfulStatusCode);
+  }
   logger.error({ err: e }, 'request failed');
   return c.json(errorBody('internal_error', 'internal error; see the server log'), 500);
 }
@@ -44,7 +53,8 @@ export function respondWithError(c: Context, e: unknown, logger: Logger): Respon
 export function validationHook(record: (c: Context) => string) {
   return async (result: { success: boolean; error?: { issues: readonly unknown[] }; data?: unknown; target?: string }, c: Context) => {
     if (result.success) return undefined;
-    const name = record(c);
+    // A record named by a 10 000-character key is named by its prefix, as values are.
+    const name = echoValue(record(c)) as string;
     // The body was parsed once already; Hono caches it, so the values can be named in the issues.
     const input = result.target === 'json' ? await c.req.json().catch(() => undefined) : result.target === 'query' ? c.req.query() : c.req.param();
     const issues = toFieldIssues(name, input, (result.error?.issues ?? []) as never);

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Users } from '../access/users.js';
+import { loneSurrogate } from '../domain/fields.js';
 import { authenticate, requireAdmin } from './access.js';
 import { errorBody } from './errors.js';
 
@@ -50,15 +51,31 @@ export function metricsAccess(users: Users, token: string | undefined): Middlewa
 /** C0 control characters but tab, line feed and carriage return, and DEL: what no stored text holds. */
 const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** The dotted path of the first string (or key) in a parsed body that holds a control character. */
-function controlAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return control.test(value) ? path || '(body)' : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    const at = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
-    if (control.test(k)) return at;
-    const inner = controlAt(v, at);
-    if (inner) return inner;
+/** Why no stored text may be this string, if it may not. */
+const badText = (text: string): string | undefined =>
+  control.test(text) ? 'must not contain control characters (such as NUL)' : loneSurrogate.test(text) ? 'must not contain half of a UTF-16 surrogate pair (it is not valid Unicode)' : undefined;
+
+/**
+ * The dotted path of the first string (or key) in a parsed body that no text may be, and why.
+ * Walked with a stack of its own, not by recursion: a body nested 100 000 deep is valid JSON.
+ */
+function badTextAt(body: unknown): { field: string; reason: string } | undefined {
+  const pending: [unknown, string][] = [[body, '']];
+  while (pending.length) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === 'string') {
+      const reason = badText(value);
+      if (reason) return { field: path || '(body)', reason };
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    // Pushed last to first, so the first field is looked at first and named when several are bad.
+    for (const [k, v] of Object.entries(value).reverse()) {
+      const at = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+      const reason = badText(k);
+      if (reason) return { field: at, reason };
+      pending.push([v, at]);
+    }
   }
   return undefined;
 }
@@ -72,24 +89,22 @@ function decoded(component: string): string {
 }
 
 /**
- * NUL and the other control characters are refused at the edge, in the query (400) and in JSON or
+ * NUL and the other control characters (and lone surrogates) are refused at the edge, in the query (400) and in JSON or
  * form bodies (422, the field named), before any handler reads them: PostgreSQL refuses NUL in
  * text with an error, SQLite would store it. The body is read from a copy, so that a handler (or a
  * sandbox the hub serves) that forwards the request still has it.
  */
 export const refuseControlCharacters: MiddlewareHandler = async (c, next) => {
-  const refuse = (field: string, code: string, status: 400 | 422) => {
-    const reason = 'must not contain control characters (such as NUL)';
-    return c.json(errorBody(code, `${field} ${reason}`, [{ record: 'request', field, reason }]), status);
-  };
-  const inQuery = controlAt(Object.fromEntries(new URL(c.req.url).searchParams), '');
+  const refuse = ({ field, reason }: { field: string; reason: string }, code: string, status: 400 | 422) =>
+    c.json(errorBody(code, `${field} ${reason}`, [{ record: 'request', field, reason }]), status);
+  const inQuery = badTextAt(Object.fromEntries(new URL(c.req.url).searchParams));
   if (inQuery) return refuse(inQuery, 'invalid_request', 400);
   const type = c.req.header('content-type') ?? '';
   const form = type.startsWith('application/x-www-form-urlencoded');
   if (c.req.raw.body && (type.includes('json') || form)) {
     const text = await c.req.raw.clone().text();
     const body = form ? Object.fromEntries(new URLSearchParams(text)) : parsedJson(text);
-    const inBody = controlAt(body, '');
+    const inBody = badTextAt(body);
     if (inBody) return refuse(inBody, 'invalid_record', 422);
   }
   return next();

@@ -24,7 +24,13 @@ const MAX_MESSAGE = 2000;
 export function echoValue(value: unknown): unknown {
   if (typeof value === 'string') return value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}… (${value.length} characters)` : value;
   if (value === null || typeof value !== 'object') return value;
-  const text = JSON.stringify(value) ?? '';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? '';
+  } catch {
+    // Nested deeper than the stack (valid JSON may be): too deep to repeat at all.
+    return '(a value nested too deep to repeat)';
+  }
   return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}… (${text.length} characters of JSON)` : value;
 }
 

@@ -105,6 +105,7 @@ export interface Database {
   walk_positions: WalkPositionsTable;
   rate_limit_buckets: RateLimitBucketsTable;
   jobs: JobsTable;
+  audit_log: AuditLogTable;
 }
 
 /** One goods owner's link to one external system. */
@@ -286,6 +287,10 @@ export interface SessionsTable {
   user_id: number;
   csrf_token: string;
   expires_at: string;
+  /** `session` (a browser's sign-in) or `token` (an API token for scripts) */
+  kind: Generated<string>;
+  /** null for rows from before migration 0016 */
+  created_at: string | null;
 }
 
 /** Consecutive failed sign-ins of one account or one address: see src/access/login-throttle.ts */
@@ -305,4 +310,23 @@ export interface SourceSamplesTable {
   /** JSON: the source record as the mapping reads it */
   source: string;
   fetched_at: string;
+}
+
+/** Who changed what, when: see src/audit/. Never a secret value: secrets by name only. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** `user EMAIL`, `cli USER` or `set-up (this machine)` */
+  actor: string;
+  actor_user_id: number | null;
+  /** integration, mapping, setting, order, user, goods owner */
+  kind: string;
+  /** e.g. `integration 3`, `order SO-1`, `user anna@acme.example` */
+  record: string;
+  /** the goods owner the record belongs to, when it belongs to one: goods-owner users see these */
+  goods_owner: string | null;
+  /** e.g. `created`, `settings changed`, `sessions revoked` */
+  action: string;
+  /** JSON: { field: { from, to } } for plain values, { secrets: [names] } for secrets */
+  changes: string;
 }

@@ -15,6 +15,8 @@ import { shopPath } from '../connectors/sandbox/shops.js';
 import type { Database } from '../store/tables.js';
 import type { TokenSet } from '../connectors/oauth/oauth-client.js';
 import { tokenSecrets } from '../connectors/oauth/token-session.js';
+import { diffValues } from '../audit/audit-log.js';
+import type { AuditLog } from '../audit/audit-log.js';
 
 /** An integration as shown to users: secrets only as the names of those that are set. */
 export interface IntegrationView {
@@ -55,8 +57,11 @@ export interface IntegrationChange {
 
 const parseJson = <T>(text: string): T => JSON.parse(text) as T;
 
-export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: () => string; outbound: OutboundPolicy }) {
-  const { db, registry, secrets, clock, hubUrl, outbound } = deps;
+export function createIntegrationStore(deps: { db: Kysely<Database>; registry: ConnectorRegistry; secrets: SecretBox; clock: Clock; hubUrl: () => string; outbound: OutboundPolicy; audit: AuditLog }) {
+  const { db, registry, secrets, clock, hubUrl, outbound, audit } = deps;
+  /** Audits a change of integration `v` (secrets by name only). */
+  const audited = (v: IntegrationView, kind: 'integration' | 'setting' | 'mapping', action: string, changes: Parameters<AuditLog['recordChange']>[0]['changes']) =>
+    audit.recordChange({ kind, record: `integration ${v.id}`, goodsOwner: v.goodsOwner, action, ...(changes ? { changes } : {}) });
 
   const definitions = (connector: Connector<any>) => connector.settings;
 
@@ -215,7 +220,9 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      return withHints(view(await row(Number(inserted.id))), given.hints);
+      const created = view(await row(Number(inserted.id)));
+      await audited(created, 'integration', 'created', { system: connector.id, name: created.name, ...diffValues({}, settings), secrets: Object.keys(secretValues) });
+      return withHints(created, given.hints);
     },
 
     async list(filter: { goodsOwner?: string; system?: string } = {}): Promise<IntegrationView[]> {
@@ -256,7 +263,12 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
       const settings = without({ ...parseJson<Record<string, unknown>>(r.settings), ...checkSettings(connector, given(sorted.settings), false, record) }, cleared(sorted.settings));
       const secretValues = without({ ...parseJson<Record<string, string>>(secrets.open(r.secrets)), ...checkSettings(connector, given(sorted.secrets), true, record) }, cleared(sorted.secrets));
       await write(id, { ...(change.name ? { name: change.name } : {}), settings: JSON.stringify(settings), secrets: secrets.seal(JSON.stringify(secretValues)) });
-      return withHints(view(await row(id)), sorted.hints);
+      const before = view(r);
+      const after = view(await row(id));
+      const secretsChanged = Object.keys(sorted.secrets).sort();
+      const changes = { ...diffValues({ name: before.name, ...before.settings }, { name: after.name, ...after.settings }), ...(secretsChanged.length ? { secrets: secretsChanged } : {}) };
+      if (Object.keys(changes).length) await audited(after, 'setting', 'settings changed', changes);
+      return withHints(after, sorted.hints);
     },
 
     async setFlowEnabled(id: number, flow: string, enabled: boolean): Promise<IntegrationView> {
@@ -267,7 +279,9 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
         throw recordError(`integration ${id}`, [{ record: `integration ${id}`, field: 'flow', value: flow, reason: `${connector.displayName} has no such flow; known: ${known}` }]);
       }
       await write(id, { flows: JSON.stringify({ ...parseJson<Record<string, boolean>>(r.flows), [flow]: enabled }) });
-      return view(await row(id));
+      const after = view(await row(id));
+      await audited(after, 'integration', enabled ? 'flow enabled' : 'flow disabled', { flow });
+      return after;
     },
 
     /** Stores OAuth tokens among the secrets; they are not user settings, so they bypass the checks. */
@@ -280,7 +294,9 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
     async setPaused(id: number, paused: boolean): Promise<IntegrationView> {
       await row(id);
       await write(id, { paused: paused ? 1 : 0 });
-      return view(await row(id));
+      const after = view(await row(id));
+      await audited(after, 'integration', paused ? 'paused' : 'resumed', undefined);
+      return after;
     },
 
     /** Replaces one flow's overrides after checking them against the flow's table. */
@@ -292,7 +308,9 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
       if (!checked.ok) throw recordError(`mapping of ${flow}`, checked.error);
       const parsed = z.array(mappingOverrideSchema).parse(overrides);
       await write(id, { mapping_overrides: JSON.stringify({ ...parseJson<Record<string, unknown>>(r.mapping_overrides), [flow]: parsed }) });
-      return view(await row(id));
+      const after = view(await row(id));
+      await audited(after, 'mapping', 'mapping overrides set', { [flow]: { from: view(r).mappingOverrides[flow] ?? [], to: parsed } });
+      return after;
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { SecretBox } from '../kernel/secrets.js';
 import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
+import { createAuditLog } from '../audit/audit-log.js';
 import { createAuthorization } from './authorization.js';
 import { createCursors } from './cursors.js';
 import { apiContextFor } from './api-context.js';
@@ -46,7 +47,8 @@ export interface SyncServiceDeps {
 export function createSyncServices(deps: SyncServiceDeps) {
   const { store, clock } = deps;
   const outbound = createOutboundPolicy({ allowPrivate: deps.allowPrivateTargets ?? [], trustedPrefixes: () => [`${deps.hubUrl()}/sandbox/`] });
-  const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl, outbound });
+  const audit = createAuditLog(store.db, clock);
+  const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl, outbound, audit });
   const engineDeps: EngineDeps = {
     db: store.db,
     wms: deps.wms,
@@ -72,6 +74,8 @@ export function createSyncServices(deps: SyncServiceDeps) {
   return {
     registry: deps.registry,
     integrations,
+    /** Who changed what (src/audit/): the API, the UI and the CLI read it; changes record themselves. */
+    audit,
     engine,
     jobs,
     failures: engineDeps.failures,

@@ -101,6 +101,8 @@ export interface WmsPort {
   addGoodsOwner(input: GoodsOwnerInput): Promise<GoodsOwner>;
   listGoodsOwners(): Promise<GoodsOwner[]>;
   getGoodsOwner(code: string): Promise<GoodsOwner>;
+  /** Changes the company name; the code, which records are keyed by, stays. */
+  renameGoodsOwner(code: string, name: string): Promise<GoodsOwner>;
 
   upsertArticle(owner: string, article: unknown): Promise<UpsertOutcome>;
   getArticle(owner: string, articleNumber: string): Promise<Article>;

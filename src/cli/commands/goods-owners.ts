@@ -23,4 +23,14 @@ export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
         print(ctx, owners, () => table(['CODE', 'NAME', 'CREATED'], owners.map((o) => [o.code, o.name, o.createdAt])));
       }),
     );
+  cmd
+    .command('rename <code>')
+    .description("change a goods owner's company name (the code stays)")
+    .requiredOption('--name <name>', 'the new company name')
+    .action(
+      action(deps, async (ctx, code: string, opts: { name: string }) => {
+        const owner = await (await ctx.wms()).renameGoodsOwner(code, opts.name);
+        print(ctx, owner, () => `goods owner ${owner.code} is now ${owner.name}`);
+      }),
+    );
 }

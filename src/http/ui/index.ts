@@ -17,9 +17,12 @@ import { wmsOrderPage } from './wms-order-page.js';
 import { wmsOrdersPage } from './wms-orders.js';
 import { wmsPurchaseOrderPages } from './wms-purchase-orders.js';
 import { wmsStockPage } from './wms-stock.js';
+import { auditPage } from './audit-page.js';
+import { goodsOwnersPage } from './goods-owners-page.js';
+import { usersPages } from './users-page.js';
 
 /** Where the admin UI lives; everything under these paths needs a signed-in user. */
-export const uiPaths = ['/', '/integrations/*', '/runs/*', '/wms', '/wms/*', '/ui/events'] as const;
+export const uiPaths = ['/', '/integrations/*', '/runs/*', '/wms', '/wms/*', '/ui/events', '/admin/*', '/audit-log'] as const;
 
 /**
  * The admin UI: server-rendered pages over the sync services and the WMS port. `guards` run
@@ -48,6 +51,9 @@ export function adminUi(deps: UiDeps, guards: MiddlewareHandler[]) {
     wmsPurchaseOrderPages,
     wmsStockPage,
     liveEvents,
+    usersPages,
+    goodsOwnersPage,
+    auditPage,
   ]) {
     ui.route('/', pages(deps));
   }

@@ -9,7 +9,7 @@ import type { Html } from './fragments.js';
 export interface Frame {
   title: string;
   /** Which main navigation entry is current. */
-  section?: 'integrations' | 'wms';
+  section?: 'integrations' | 'wms' | 'admin';
   /** The event stream that tells this page its run information changed (see live.ts). */
   liveSource?: string;
 }
@@ -51,6 +51,7 @@ export function layout(c: Context, frame: Frame, content: Html, status: Contentf
               ? html`<nav class="site-nav" aria-label="Main">
                   <a href="/"${current('integrations')}>Integrations</a>
                   <a href="${wmsHome(principal)}"${current('wms')}>WMS</a>
+                  <a href="${principal.role === 'admin' ? '/admin/users' : '/audit-log'}"${current('admin')}>${principal.role === 'admin' ? 'Administration' : 'Audit log'}</a>
                 </nav>`
               : ''}
             ${userBox(c, principal)}

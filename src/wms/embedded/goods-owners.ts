@@ -33,6 +33,13 @@ export async function addGoodsOwner(ctx: WmsContext, input: GoodsOwnerInput): Pr
   return publicOwner(toGoodsOwner(row));
 }
 
+export async function renameGoodsOwner(ctx: WmsContext, code: string, name: string): Promise<GoodsOwner> {
+  const owner = await resolveOwner(ctx, code);
+  const checked = parseRecord(goodsOwnerInputSchema, `goods owner ${code}`, { code: owner.code, name });
+  await ctx.db.updateTable('goods_owners').set({ name: checked.name }).where('id', '=', owner.id).execute();
+  return publicOwner({ ...owner, name: checked.name });
+}
+
 export async function listGoodsOwners(ctx: WmsContext): Promise<GoodsOwner[]> {
   const rows = await ctx.db.selectFrom('goods_owners').selectAll().orderBy('code').execute();
   return rows.map((r) => publicOwner(toGoodsOwner(r)));
