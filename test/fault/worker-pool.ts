@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { cliEnv } from '../support/cli.js';
+import type { TestStore } from '../support/stores.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const binary = path.join(repoRoot, 'bin/wmsync.js');
+
+/** Whether the compiled package is there (`npm run build`): the campaign runs the installed binary. */
+export const builtBinary = (): boolean => existsSync(path.join(repoRoot, 'dist/src/main.js'));
+
+/** Starts the installed `wmsync ARGS` (bin/wmsync.js over dist/) against a test store. */
+export function spawnBuilt(store: TestStore, args: string[], env: Record<string, string> = {}): ChildProcess {
+  const inherited = { ...process.env };
+  // The store decides the dialect; a DATABASE_URL of the shell must not turn a SQLite run into PostgreSQL.
+  if (store.dialect === 'sqlite') delete inherited.DATABASE_URL;
+  return spawn(process.execPath, [binary, ...args], {
+    cwd: repoRoot,
+    env: { ...inherited, ...cliEnv(store), WMSYNC_LOG_LEVEL: 'warn', WMSYNC_LOG_PRETTY: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * `count` real `wmsync worker` processes: killed with SIGKILL one at a time, restarted in their
+ * slot, stopped with SIGTERM at the end. Their stderr is kept, to explain a worker that exits by itself.
+ */
+export function workerPool(store: TestStore, count: number, env: Record<string, string>) {
+  const slots: (ChildProcess | undefined)[] = Array.from({ length: count });
+  const errors: string[] = [];
+  let kills = 0;
+
+  const alive = (child?: ChildProcess): child is ChildProcess => child !== undefined && child.exitCode === null && child.signalCode === null;
+
+  function start(slot: number): void {
+    const child = spawnBuilt(store, ['worker'], env);
+    // Read away, or a full pipe would stall the worker.
+    child.stdout!.resume();
+    child.stderr!.on('data', (chunk: Buffer) => errors.push(`worker ${slot} (pid ${child.pid}): ${chunk.toString().trim()}`));
+    slots[slot] = child;
+  }
+
+  return {
+    get kills(): number {
+      return kills;
+    },
+    errors,
+    pids: (): number[] => slots.filter(alive).map((c) => c.pid!),
+    /** Starts the slots that have no live process. */
+    fill(): void {
+      slots.forEach((child, slot) => alive(child) || start(slot));
+    },
+    /** SIGKILL of the worker with this pid, when it is one of ours and alive; true when killed. */
+    kill(pid: number): boolean {
+      const child = slots.find((c) => alive(c) && c.pid === pid);
+      if (!child) return false;
+      child.kill('SIGKILL');
+      kills++;
+      return true;
+    },
+    /** SIGTERM to every worker, each finishing its runs; their exit codes. */
+    async stop(): Promise<(number | null)[]> {
+      return Promise.all(
+        slots.filter(alive).map(async (child) => {
+          child.kill('SIGTERM');
+          const [code] = (await once(child, 'exit')) as [number | null];
+          return code;
+        }),
+      );
+    },
+    /** For afterAll: nothing left running whatever happened. */
+    async killAll(): Promise<void> {
+      await Promise.all(
+        slots.filter(alive).map(async (child) => {
+          child.kill('SIGKILL');
+          await once(child, 'exit');
+        }),
+      );
+    },
+  };
+}
+
+export type WorkerPool = ReturnType<typeof workerPool>;
