@@ -15,6 +15,8 @@ import { mycashflow } from '../connectors/mycashflow/connector.js';
 import { sandboxScale } from './sandbox-scale.js';
 import { takeoverScenario, takeoverSection } from './takeover.js';
 import { loadScenario, loadSection } from './load.js';
+import { fairShareScenario, fairShareSection } from './fair-shares.js';
+import { keptSection } from './kept-section.js';
 import { loadConfig } from '../src/config/schema.js';
 import { createRegistry } from '../src/connectors/registry.js';
 import { systemClock } from '../src/kernel/clock.js';
@@ -165,6 +167,7 @@ const lag = await lagScenario();
 const simulators = await sandboxScale();
 const takeover = await takeoverScenario();
 const load = await loadScenario();
+const fairShares = await fairShareScenario();
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}, SQLite file`;
 const table = rows
@@ -211,6 +214,7 @@ In process, no HTTP: the time to build a shop, and to serve one page deep in it.
 ${simulators.map((s) => `| ${s.system} | ${s.records} | ${Math.round(s.buildMs)} | ${Math.round(s.pageMs)} |`).join('\n')}
 
 ${takeoverSection(takeover)}
-${loadSection(load)}`,
+${fairShareSection(fairShares)}
+${loadSection(load)}${keptSection(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), '## Measured by the test suite')}`,
 );
 console.log('wrote docs/benchmarks.md');
