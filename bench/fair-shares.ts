@@ -1,7 +1,7 @@
 /**
  * Fair shares with the scheduler running: a goods owner's backlog (a first import of 5,000 products,
- * read slowly) holds an import slot; another goods owner's order import comes due, and the delay to
- * its start is measured; then a second backlog takes the last import slot and the warehouse ships
+ * read slowly) holds an import slot; another goods owner's order import comes due ("sync now"), and
+ * the delay to its start is measured; then a second backlog takes the last import slot and the warehouse ships
  * an order of the second goods owner: the delay until the shop is told is measured.
  * test/sync/fair-shares.test.ts asserts the same bounds.
  */
@@ -46,14 +46,16 @@ export async function fairShareScenario(tickMs = loadConfig({}).worker.tickMs, c
   };
   const running = async () => (await sync.runs.list({ limit: 100 })).filter((r) => r.status === 'running');
   try {
-    scheduler.start();
     await add('ACME', 5000, 200, ['article-import', 'order-import']);
-    await waitFor('the first backlog', async () => (await running()).length > 0);
     const beta = await add('BETA', 20, 0, ['order-import', 'delivery-report']);
+    const betaImports = () => sync.runs.list({ integrationId: beta.id, flow: 'order-import' });
+    scheduler.start();
+    await waitFor("the backlog, and BETA's first import", async () => (await running()).length > 0 && (await betaImports()).some((r) => r.status === 'succeeded'));
+    // BETA's order import comes due ("sync now", a webhook) while the backlog runs.
     const dueAt = Date.now();
-    const betaImport = async () => (await sync.runs.list({ integrationId: beta.id, flow: 'order-import' })).at(-1);
-    await waitFor("BETA's order import", async () => (await betaImport())?.status === 'succeeded');
-    const importDelayMs = Date.parse((await betaImport())!.startedAt) - dueAt;
+    await sync.jobs.enqueue({ type: 'flow-run', integrationId: beta.id, flow: 'order-import' });
+    await waitFor("BETA's second order import", async () => (await betaImports()).length === 2 && (await betaImports())[0]!.status === 'succeeded');
+    const importDelayMs = Date.parse((await betaImports())[0]!.startedAt) - dueAt;
 
     await add('GAMMA', 5000, 200, ['article-import', 'order-import']);
     await waitFor('both backlogs', async () => (await running()).filter((r) => r.integrationId !== beta.id).length === concurrency);

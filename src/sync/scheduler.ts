@@ -72,7 +72,8 @@ export function createScheduler(deps: EngineDeps & { leases: Leases; jobs: Jobs;
       if (!integration || !integration.flows.some((f) => f.flow === work.flow && f.enabled)) continue;
       candidates.push({ ...work, goodsOwner: integration.goodsOwner, lane: laneFor(integration.system, work.flow) });
     }
-    for (const work of pickFairly(candidates, [...running.values()], options.concurrency)) {
+    const goodsOwners = new Set([...active.values()].map((i) => i.goodsOwner)).size;
+    for (const work of pickFairly(candidates, [...running.values()], options.concurrency, goodsOwners)) {
       const { integrationId, flow } = work;
       const job = deps.jobs
         .runDue(work)

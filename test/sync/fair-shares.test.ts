@@ -13,19 +13,21 @@ const work = (goodsOwner: string, lane: Lane = 'pulls', id = '') => ({ goodsOwne
 describe('pickFairly', () => {
   it('leaves a slot for another goods owner however much one has due', () => {
     const due = [work('A', 'pulls', '1'), work('A', 'pulls', '2'), work('A', 'pulls', '3')];
-    expect(pickFairly(due, [], 3).map((w) => w.id)).toEqual(['A1', 'A2']);
-    expect(pickFairly([...due, work('B')], [], 3).map((w) => w.id)).toEqual(['A1', 'B', 'A2']);
+    expect(pickFairly(due, [], 3, 2).map((w) => w.id)).toEqual(['A1', 'A2']);
+    expect(pickFairly([...due, work('B')], [], 3, 2).map((w) => w.id)).toEqual(['A1', 'B', 'A2']);
+    // A hub of one goods owner keeps no slot for another.
+    expect(pickFairly(due, [], 3, 1).map((w) => w.id)).toEqual(['A1', 'A2', 'A3']);
   });
 
   it('starts the goods owners running least first, and reports beside full import slots', () => {
     const running = [work('A'), work('A')];
-    expect(pickFairly([work('A', 'pulls', '3'), work('B'), work('C')], running, 3).map((w) => w.id)).toEqual(['B']);
+    expect(pickFairly([work('A', 'pulls', '3'), work('B'), work('C')], running, 3, 3).map((w) => w.id)).toEqual(['B']);
     const full = [work('A'), work('B')];
-    expect(pickFairly([work('C'), work('C', 'reports', 'R'), work('A', 'reports', 'R')], full, 2).map((w) => w.id)).toEqual(['CR', 'AR']);
+    expect(pickFairly([work('C'), work('C', 'reports', 'R'), work('A', 'reports', 'R')], full, 2, 3).map((w) => w.id)).toEqual(['CR', 'AR']);
   });
 
   it('with one slot, takes turns in due order', () => {
-    expect(pickFairly([work('A'), work('B')], [], 1).map((w) => w.id)).toEqual(['A']);
+    expect(pickFairly([work('A'), work('B')], [], 1, 2).map((w) => w.id)).toEqual(['A']);
   });
 });
 
@@ -70,22 +72,24 @@ describe('fair shares in the scheduler', () => {
       }
     };
 
-    // ACME's backlog: 600 products and 600 orders, five a page, 300 ms a page.
+    // ACME's backlog: 600 products and 600 orders, five a page, 300 ms a page; BETA's small shop.
     const acme = await add('ACME', await shop('acme@sandbox.example', 600, 300), 'acme@sandbox.example', ['article-import', 'order-import']);
-    scheduler = hub.sync.createScheduler({ tickMs, concurrency: 2 });
-    scheduler.start();
-    await waitFor('the backlog to run', async () => (await firstRun(acme, 'article-import'))?.status === 'running' || (await firstRun(acme, 'order-import'))?.status === 'running');
-    await new Promise((r) => setTimeout(r, 3 * tickMs));
-
     const betaShop = await shop('beta@sandbox.example', 12, 0);
     const beta = await add('BETA', betaShop, 'beta@sandbox.example', ['order-import', 'delivery-report']);
-    // Due from now: the next tick finds the new integration's flows.
+    scheduler = hub.sync.createScheduler({ tickMs, concurrency: 2 });
+    scheduler.start();
+    const betaImports = async () => (await runs.list({ integrationId: beta, flow: 'order-import', limit: 100 })).length;
+    await waitFor("the backlog to run and BETA's first import to end", async () => (await runs.list({ integrationId: acme, limit: 10 })).some((r) => r.status === 'running') && (await firstRun(beta, 'order-import'))?.status === 'succeeded');
+    await new Promise((r) => setTimeout(r, 3 * tickMs));
+
+    // BETA's order import comes due ("sync now", a webhook): it starts at the next tick.
     const dueAt = Date.now();
-    await waitFor("BETA's order import to start", () => firstRun(beta, 'order-import'));
-    const importDelayMs = Date.parse((await firstRun(beta, 'order-import'))!.startedAt) - dueAt;
+    await hub.sync.jobs.enqueue({ type: 'flow-run', integrationId: beta, flow: 'order-import' });
+    await waitFor("BETA's second order import to start", async () => (await betaImports()) === 2);
+    const importDelayMs = Date.parse((await runs.list({ integrationId: beta, flow: 'order-import', limit: 1 }))[0]!.startedAt) - dueAt;
 
     // A second backlog takes the last import slot; then the warehouse ships a BETA order.
-    await waitFor("BETA's order import to end", async () => (await firstRun(beta, 'order-import'))?.status === 'succeeded');
+    await waitFor("BETA's order import to end", async () => (await runs.list({ integrationId: beta, flow: 'order-import', limit: 1 }))[0]?.status === 'succeeded');
     const gamma = await add('GAMMA', await shop('gamma@sandbox.example', 600, 300), 'gamma@sandbox.example', ['article-import', 'order-import']);
     await waitFor('both backlogs to run', async () => (await runs.list({ limit: 100 })).filter((r) => r.status === 'running' && r.integrationId !== beta).length === 2);
     const order = betaShop.sandbox.store.orders.values().find((o) => o.status === 'open' && o.payments.length === 1)!;
