@@ -12,18 +12,20 @@ import { builtBinary, workerPool } from './worker-pool.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /**
- * The fault campaign: real `wmsync worker` processes (the installed binary) against shops that
+ * The fault campaign: real `wmsync worker` and `wmsync serve` processes (the installed binary; serve
+ * runs flows too, as on a single machine) against shops that
  * fail 10% of calls with a 5xx, answer 429 with Retry-After, drop connections and serve malformed
  * records; workers are SIGKILLed at random moments during imports and right after a shop has
  * applied a delivery report (before the hub could mark it sent), and restarted, at least five
  * times. Then the faults stop, the hub drains, and the guarantees are checked: every shop record
  * in the WMS exactly once, every report applied exactly once, no run left open, no cursor moved back.
  *
- * Bounded: on PostgreSQL 3 workers and 30 integrations, on SQLite (one file, one writer at a
- * time) 2 workers and 6; each well under 3 minutes.
+ * Bounded: on PostgreSQL 3 workers, a serve and 30 integrations, on SQLite (one file, one writer
+ * at a time) a worker, a serve and 6 integrations; each well under 3 minutes.
  */
 const dialect = defaultDialect();
-const scale = dialect === 'postgres' ? { workers: 3, shops: 30, products: 8, orders: 16 } : { workers: 2, shops: 6, products: 10, orders: 24 };
+const scale = dialect === 'postgres' ? { workers: 3, shops: 30, products: 8, orders: 16 } : { workers: 1, shops: 6, products: 10, orders: 24 };
+const commands = [['serve', '--port', '0'], ...Array.from({ length: scale.workers }, () => ['worker'])];
 const ROUNDS = 6;
 const DRAIN_MS = 100_000;
 const workerEnv = { WMSYNC_SCHEDULER_TICK_MS: '200', WMSYNC_WORKER_CONCURRENCY: '4', WMSYNC_LEASE_MS: '3000', WMSYNC_DB_POOL_SIZE: '4' };
@@ -33,7 +35,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let seed = 20261203;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
-describe(`fault campaign on ${dialect}: ${scale.workers} workers, ${scale.shops} integrations, SIGKILL and faults`, () => {
+describe(`fault campaign on ${dialect}: ${scale.workers} workers and a serve, ${scale.shops} integrations, SIGKILL and faults`, () => {
   let store: TestStore;
   let pool: WorkerPool;
   const shops: FaultyShop[] = [];
@@ -66,7 +68,7 @@ describe(`fault campaign on ${dialect}: ${scale.workers} workers, ${scale.shops}
       expect(added.stderr).toBe('');
       integrationOf.set(shop, added.json<{ id: number }>().id);
     }
-    pool = workerPool(store, scale.workers, workerEnv);
+    pool = workerPool(store, commands, workerEnv);
   }, 120_000);
 
   afterAll(async () => {
@@ -159,9 +161,9 @@ describe(`fault campaign on ${dialect}: ${scale.workers} workers, ${scale.shops}
     const faults = shops.reduce((sum, s) => ({ serverError: sum.serverError + s.faultsSeen!.serverError, tooManyRequests: sum.tooManyRequests + s.faultsSeen!.tooManyRequests, timeout: sum.timeout + s.faultsSeen!.timeout, malformed: sum.malformed + s.faultsSeen!.malformed }), { serverError: 0, tooManyRequests: 0, timeout: 0, malformed: 0 });
     const doubledLinks = await state.doubledLinks();
     const report = {
-      dialect, workers: scale.workers, integrations: scale.shops, seconds: Math.round((Date.now() - started) / 1000),
+      dialect, processes: commands.map((c) => c[0]).join('+'), integrations: scale.shops, seconds: Math.round((Date.now() - started) / 1000),
       records, lost, doubled: doubledOrders + doubledLinks,
-      kills: pool.kills, importKills: figures.importKills, reportWindowKills: figures.reportWindowKills,
+      kills: pool.kills, killsOf: pool.killsOf, importKills: figures.importKills, reportWindowKills: figures.reportWindowKills,
       shipped: figures.shipped, reportsPerOrder: Object.fromEntries(reportsPerOrder), reportCallsTwice, outbox,
       runs, faults, cursors: cursors.cursors, cursorReads: cursors.reads, cursorRegressions: cursors.regressions.length,
     };

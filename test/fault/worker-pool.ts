@@ -25,21 +25,24 @@ export function spawnBuilt(store: TestStore, args: string[], env: Record<string,
 }
 
 /**
- * `count` real `wmsync worker` processes: killed with SIGKILL one at a time, restarted in their
- * slot, stopped with SIGTERM at the end. Their stderr is kept, to explain a worker that exits by itself.
+ * Real hub processes, one per command (`['worker']`, `['serve', '--port', '0']`): killed with
+ * SIGKILL one at a time, restarted in their slot, stopped with SIGTERM at the end. Their stderr is
+ * kept, to explain a process that exits by itself.
  */
-export function workerPool(store: TestStore, count: number, env: Record<string, string>) {
-  const slots: (ChildProcess | undefined)[] = Array.from({ length: count });
+export function workerPool(store: TestStore, commands: string[][], env: Record<string, string>) {
+  const slots: (ChildProcess | undefined)[] = commands.map(() => undefined);
   const errors: string[] = [];
   let kills = 0;
+  /** Kills by command (`worker`, `serve`). */
+  const killsOf: Record<string, number> = {};
 
   const alive = (child?: ChildProcess): child is ChildProcess => child !== undefined && child.exitCode === null && child.signalCode === null;
 
   function start(slot: number): void {
-    const child = spawnBuilt(store, ['worker'], env);
+    const child = spawnBuilt(store, commands[slot]!, env);
     // Read away, or a full pipe would stall the worker.
     child.stdout!.resume();
-    child.stderr!.on('data', (chunk: Buffer) => errors.push(`worker ${slot} (pid ${child.pid}): ${chunk.toString().trim()}`));
+    child.stderr!.on('data', (chunk: Buffer) => errors.push(`${commands[slot]!.join(' ')} (pid ${child.pid}): ${chunk.toString().trim()}`));
     slots[slot] = child;
   }
 
@@ -47,21 +50,23 @@ export function workerPool(store: TestStore, count: number, env: Record<string, 
     get kills(): number {
       return kills;
     },
+    killsOf,
     errors,
     pids: (): number[] => slots.filter(alive).map((c) => c.pid!),
     /** Starts the slots that have no live process. */
     fill(): void {
       slots.forEach((child, slot) => alive(child) || start(slot));
     },
-    /** SIGKILL of the worker with this pid, when it is one of ours and alive; true when killed. */
+    /** SIGKILL of the process with this pid, when it is one of ours and alive; true when killed. */
     kill(pid: number): boolean {
-      const child = slots.find((c) => alive(c) && c.pid === pid);
-      if (!child) return false;
-      child.kill('SIGKILL');
+      const slot = slots.findIndex((c) => alive(c) && c.pid === pid);
+      if (slot < 0) return false;
+      slots[slot]!.kill('SIGKILL');
       kills++;
+      killsOf[commands[slot]![0]!] = (killsOf[commands[slot]![0]!] ?? 0) + 1;
       return true;
     },
-    /** SIGTERM to every worker, each finishing its runs; their exit codes. */
+    /** SIGTERM to every process, each finishing its runs; their exit codes. */
     async stop(): Promise<(number | null)[]> {
       return Promise.all(
         slots.filter(alive).map(async (child) => {
