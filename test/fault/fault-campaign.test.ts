@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
 import { runCli } from '../support/cli.js';
@@ -8,7 +6,7 @@ import type { TestStore } from '../support/stores.js';
 import { articlesExpected, ordersExpected, reportCallsHandled, reportsApplied, startFaultyShop } from './faulty-shops.js';
 import type { FaultyShop } from './faulty-shops.js';
 import { hubState, watchCursors } from './hub-state.js';
-import { builtBinary, workerPool } from './worker-pool.js';
+import { ensureBuilt, workerPool } from './worker-pool.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /**
@@ -45,8 +43,7 @@ describe(`fault campaign on ${dialect}: ${scale.workers} workers and a serve, ${
   let reportKillArmed = false;
 
   beforeAll(async () => {
-    // The campaign runs the installed package, as an operator would: build it when it is missing.
-    if (!builtBinary()) execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: path.resolve(import.meta.dirname, '../..') });
+    ensureBuilt();
     store = await openTestStore(dialect);
     const state = hubState(store);
     const onReportAnswered = (shop: FaultyShop) => {

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { cliEnv } from '../support/cli.js';
 import type { TestStore } from '../support/stores.js';
@@ -9,8 +9,30 @@ import type { TestStore } from '../support/stores.js';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const binary = path.join(repoRoot, 'bin/wmsync.js');
 
-/** Whether the compiled package is there (`npm run build`): the campaign runs the installed binary. */
-export const builtBinary = (): boolean => existsSync(path.join(repoRoot, 'dist/src/main.js'));
+/** When the sources were last changed: the newest file under src/ and connectors/. */
+function sourcesChangedAt(): number {
+  let newest = 0;
+  for (const dir of ['src', 'connectors']) {
+    for (const file of readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })) {
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts')) newest = Math.max(newest, statSync(path.join(repoRoot, dir, file)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * The campaign runs the installed binary (bin/wmsync.js over dist/), as an operator would. CI
+ * builds it (`npm ci` runs the prepare script); here it is built again when it is missing or older
+ * than the sources, so that the campaign never tests yesterday's code.
+ */
+export function ensureBuilt(): void {
+  const buildInfo = path.join(repoRoot, 'dist/.tsbuildinfo');
+  if (existsSync(path.join(repoRoot, 'dist/src/main.js')) && existsSync(buildInfo) && statSync(buildInfo).mtimeMs >= sourcesChangedAt()) return;
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  // An incremental build that found nothing to emit leaves the file as it was: mark the build as now.
+  const now = new Date();
+  utimesSync(buildInfo, now, now);
+}
 
 /** Starts the installed `wmsync ARGS` (bin/wmsync.js over dist/) against a test store. */
 export function spawnBuilt(store: TestStore, args: string[], env: Record<string, string> = {}): ChildProcess {
