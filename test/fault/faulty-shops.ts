@@ -28,8 +28,8 @@ export interface FaultyShop {
 
 /**
  * Serves a shop whose quick-process answers (the delivery report) are announced to `onReportAnswered`
- * once the shop has applied them and before the answer leaves: a kill there lands between the
- * system's answer and the hub's outbox update, the window ADR 4 is about.
+ * once the shop has applied them, as the answer leaves: a kill then lands between the system's
+ * answer and the hub's outbox update, the window ADR 4 is about.
  */
 export async function startFaultyShop(index: number, options: { products: number; orders: number; onReportAnswered(shop: FaultyShop, orderId: number): void }): Promise<FaultyShop> {
   const email = `api${index}@sandbox.example`;
