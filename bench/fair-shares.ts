@@ -1,5 +1,5 @@
 /**
- * Fair shares with the scheduler running: a goods owner's backlog (a first import of 5,000 products,
+ * Fair shares with the scheduler running: a goods owner's backlog (a first import of 1,500 products,
  * read slowly) holds an import slot; another goods owner's order import comes due ("sync now"), and
  * the delay to its start is measured; then a second backlog takes the last import slot and the warehouse ships
  * an order of the second goods owner: the delay until the shop is told is measured.
@@ -46,7 +46,7 @@ export async function fairShareScenario(tickMs = loadConfig({}).worker.tickMs, c
   };
   const running = async () => (await sync.runs.list({ limit: 100 })).filter((r) => r.status === 'running');
   try {
-    await add('ACME', 5000, 200, ['article-import', 'order-import']);
+    await add('ACME', 1500, 200, ['article-import', 'order-import']);
     const beta = await add('BETA', 20, 0, ['order-import', 'delivery-report']);
     const betaImports = () => sync.runs.list({ integrationId: beta.id, flow: 'order-import' });
     scheduler.start();
@@ -57,7 +57,7 @@ export async function fairShareScenario(tickMs = loadConfig({}).worker.tickMs, c
     await waitFor("BETA's second order import", async () => (await betaImports()).length === 2 && (await betaImports())[0]!.status === 'succeeded');
     const importDelayMs = Date.parse((await betaImports())[0]!.startedAt) - dueAt;
 
-    await add('GAMMA', 5000, 200, ['article-import', 'order-import']);
+    await add('GAMMA', 1500, 200, ['article-import', 'order-import']);
     await waitFor('both backlogs', async () => (await running()).filter((r) => r.integrationId !== beta.id).length === concurrency);
     const order = beta.shop.sandbox.store.orders.values().find((o) => o.status === 'open' && o.payments.length === 1)!;
     const shippedAt = Date.now();
@@ -80,7 +80,7 @@ export function fairShareSection(f: FairShareFigures): string {
   return `## Fair shares
 
 The scheduler in one process, WMSYNC_WORKER_CONCURRENCY ${f.concurrency}, tick ${f.tickMs} ms. One goods owner's
-first import (5,000 products and orders, five a page, 200 ms a call) runs; another goods owner's
+first import (1,500 products and orders, five a page, 200 ms a call) runs; another goods owner's
 order import comes due; later a second backlog takes the last import slot and the warehouse ships
 an order of the other goods owner.
 
