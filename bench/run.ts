@@ -14,6 +14,10 @@ import { pino } from 'pino';
 import { mycashflow } from '../connectors/mycashflow/connector.js';
 import { sandboxScale } from './sandbox-scale.js';
 import { mystoreWebhookLatency, writeWebhookSection } from './mystore-webhooks.js';
+import { takeoverScenario, takeoverSection } from './takeover.js';
+import { loadScenario, loadSection } from './load.js';
+import { fairShareScenario, fairShareSection } from './fair-shares.js';
+import { keptSection } from './kept-section.js';
 import { loadConfig } from '../src/config/schema.js';
 import { createRegistry } from '../src/connectors/registry.js';
 import { systemClock } from '../src/kernel/clock.js';
@@ -163,6 +167,9 @@ for (const size of sizes) for (const latency of latencies) rows.push(...(await i
 const lag = await lagScenario();
 const simulators = await sandboxScale();
 const mystoreWebhooks = await mystoreWebhookLatency();
+const takeover = await takeoverScenario();
+const load = await loadScenario();
+const fairShares = await fairShareScenario();
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}, SQLite file`;
 const table = rows
@@ -207,7 +214,10 @@ In process, no HTTP: the time to build a shop, and to serve one page deep in it.
 | sandbox | shop | build ms | page ms |
 |---|---|---|---|
 ${simulators.map((s) => `| ${s.system} | ${s.records} | ${Math.round(s.buildMs)} | ${Math.round(s.pageMs)} |`).join('\n')}
-`,
+
+${takeoverSection(takeover)}
+${fairShareSection(fairShares)}
+${loadSection(load)}${keptSection(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), '## Measured by the test suite')}`,
 );
 console.log('wrote docs/benchmarks.md');
 // Its own section, after the file above is written.

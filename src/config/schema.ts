@@ -42,7 +42,7 @@ export const configSections = {
     key: entry({ env: 'WMSYNC_SECRET_KEY', schema: z.string().optional(), default: undefined, doc: 'Key that encrypts stored secrets (64 hex chars); default: generated into DATA_DIR/secret.key. Every process of a cluster needs the same key' }),
   },
   worker: {
-    concurrency: entry({ env: 'WMSYNC_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64), default: 2, doc: 'Flows one process runs at once' }),
+    concurrency: entry({ env: 'WMSYNC_WORKER_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64), default: 2, doc: 'Imports and stock exports one process runs at once (when the hub serves several goods owners, one of them gets all but one), and as many report flows beside them' }),
     tickMs: entry({ env: 'WMSYNC_SCHEDULER_TICK_MS', schema: z.coerce.number().int().min(50).max(60_000), default: 1000, doc: 'How often the scheduler looks for due flows and new warehouse events (ms)' }),
     leaseMs: entry({
       env: 'WMSYNC_LEASE_MS',
