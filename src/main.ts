@@ -19,7 +19,7 @@ import { createSecretBox, loadSecretKey } from './kernel/secrets.js';
 import { createSyncServices } from './sync/services.js';
 import type { SyncServices } from './sync/services.js';
 import { createEmbeddedWms } from './wms/embedded/embedded-wms.js';
-import type { WmsPort } from './wms/port.js';
+import type { EmbeddedWms } from './wms/port.js';
 
 /**
  * The composition root: the only place that reads the environment, parses configuration and
@@ -60,7 +60,7 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
     ...(serving ? {} : { destination: process.stderr }),
   });
   let store: Promise<Store> | undefined;
-  let wms: WmsPort | undefined;
+  let wms: EmbeddedWms | undefined;
   let sync: SyncServices | undefined;
   const hub = { url: config.http.publicUrl ?? `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}` };
   const openDb = () => (store ??= openStore({ url: config.db.url, dataDir: config.data.dir, schema: config.db.schema, poolSize: config.db.poolSize }));

@@ -6,7 +6,7 @@ import { authenticate, clientAddresses, requireAdmin, sameOriginWrites } from '.
 import { parseAddressList } from '../kernel/address-list.js';
 import type { Logger } from '../kernel/logger.js';
 import type { SyncServices } from '../sync/services.js';
-import type { WmsPort } from '../wms/port.js';
+import type { EmbeddedWms } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { guardRecords } from './record-access.js';
@@ -25,7 +25,7 @@ import { assetRoutes } from './ui/assets.js';
 import { adminUi } from './ui/index.js';
 
 export interface HttpDeps {
-  wms: WmsPort;
+  wms: EmbeddedWms;
   sync: SyncServices;
   users: Users;
   logger: Logger;

@@ -7,6 +7,8 @@ import type { Logger } from '../kernel/logger.js';
 import type { SecretBox } from '../kernel/secrets.js';
 import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
+import { createTenants } from '../tenants/goods-owners.js';
+import { createWmsResolver } from '../tenants/wms-resolver.js';
 import { createAuthorization } from './authorization.js';
 import { createCursors } from './cursors.js';
 import { apiContextFor } from './api-context.js';
@@ -29,6 +31,7 @@ import type { SchedulerOptions } from './scheduler.js';
 
 export interface SyncServiceDeps {
   store: Store;
+  /** The embedded WMS; goods owners on another WMS get theirs from the resolver built here. */
   wms: WmsPort;
   registry: ConnectorRegistry;
   secrets: SecretBox;
@@ -47,9 +50,11 @@ export function createSyncServices(deps: SyncServiceDeps) {
   const { store, clock } = deps;
   const outbound = createOutboundPolicy({ allowPrivate: deps.allowPrivateTargets ?? [], trustedPrefixes: () => [`${deps.hubUrl()}/sandbox/`] });
   const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl, outbound });
+  const tenants = createTenants({ db: store.db, clock, secrets: deps.secrets });
+  const wmsResolver = createWmsResolver({ tenants, embedded: deps.wms, remote: {} });
   const engineDeps: EngineDeps = {
     db: store.db,
-    wms: deps.wms,
+    wms: wmsResolver.routed(),
     registry: deps.registry,
     integrations,
     links: createLinks(store.db, clock),
@@ -71,6 +76,8 @@ export function createSyncServices(deps: SyncServiceDeps) {
     jobs.run({ type: 'flow-run', integrationId, flow }, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 });
   return {
     registry: deps.registry,
+    tenants,
+    wmsFor: wmsResolver.wmsFor,
     integrations,
     engine,
     jobs,

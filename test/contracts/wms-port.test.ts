@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isWmsyncError } from '../../src/kernel/errors.js';
 import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
-import type { WmsPort } from '../../src/wms/port.js';
+import type { EmbeddedWms } from '../../src/wms/port.js';
 import { sampleArticle, sampleOrder, samplePurchaseOrder } from '../support/fixtures.js';
 import { dialectsUnderTest, openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
@@ -19,7 +19,7 @@ async function refusal(p: Promise<unknown>) {
 
 describe.each(dialectsUnderTest())('WMS port contract on %s', (dialect) => {
   let store: TestStore;
-  let wms: WmsPort;
+  let wms: EmbeddedWms;
 
   beforeEach(async () => {
     store = await openTestStore(dialect);

@@ -1,6 +1,6 @@
-import { defaultStatusRules, goodsOwnerInputSchema, parseRecord, statusRulesSchema } from '../../domain/index.js';
-import type { GoodsOwner, GoodsOwnerInput } from '../../domain/index.js';
-import { conflict, notFound } from '../../kernel/errors.js';
+import { statusRulesSchema } from '../../domain/index.js';
+import type { GoodsOwner } from '../../domain/index.js';
+import { notFound } from '../../kernel/errors.js';
 import type { Tx, WmsContext } from './context.js';
 
 interface GoodsOwnerRow {
@@ -20,23 +20,6 @@ const toGoodsOwner = (row: GoodsOwnerRow): ResolvedOwner => ({
   statusRules: statusRulesSchema.parse(JSON.parse(row.status_rules)),
   createdAt: row.created_at,
 });
-
-export async function addGoodsOwner(ctx: WmsContext, input: GoodsOwnerInput): Promise<GoodsOwner> {
-  const owner = parseRecord(goodsOwnerInputSchema, `goods owner ${input.code ?? ''}`.trim(), input);
-  const existing = await ctx.db.selectFrom('goods_owners').select('id').where('code', '=', owner.code).executeTakeFirst();
-  if (existing) throw conflict(`goods owner ${owner.code} already exists`);
-  const row = await ctx.db
-    .insertInto('goods_owners')
-    .values({ code: owner.code, name: owner.name, status_rules: JSON.stringify(defaultStatusRules), created_at: ctx.clock.now().toISOString() })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return publicOwner(toGoodsOwner(row));
-}
-
-export async function listGoodsOwners(ctx: WmsContext): Promise<GoodsOwner[]> {
-  const rows = await ctx.db.selectFrom('goods_owners').selectAll().orderBy('code').execute();
-  return rows.map((r) => publicOwner(toGoodsOwner(r)));
-}
 
 /** Finds a goods owner by code, inside a transaction when one is given. */
 export async function resolveOwner(ctx: WmsContext, code: string, tx?: Tx): Promise<ResolvedOwner> {

@@ -1,0 +1,100 @@
+import type { Kysely, Selectable } from 'kysely';
+import { defaultStatusRules, goodsOwnerInputSchema, parseRecord, statusRulesSchema } from '../domain/index.js';
+import type { GoodsOwner, GoodsOwnerInput } from '../domain/index.js';
+import type { Clock } from '../kernel/clock.js';
+import { configError, conflict, notFound, recordError } from '../kernel/errors.js';
+import type { SecretBox } from '../kernel/secrets.js';
+import type { Database, GoodsOwnersTable } from '../store/tables.js';
+import { isWmsKind, wmsKinds } from './wms-kinds.js';
+import type { WmsKind } from './wms-kinds.js';
+import { checkWmsSettings } from './wms-settings.js';
+
+/** A goods owner as the hub shows it: which WMS holds its records; its credentials only by name. */
+export interface Tenant extends GoodsOwner {
+  wms: WmsKind;
+  wmsSettings: Record<string, unknown>;
+  wmsSecretsSet: string[];
+}
+
+/** A goods owner with its WMS credentials decrypted: what builds its WMS adapter. Never leaves the process. */
+export interface ResolvedTenant extends Tenant {
+  id: number;
+  wmsSecrets: Record<string, unknown>;
+}
+
+export interface TenantInput extends GoodsOwnerInput {
+  wms?: string;
+  settings?: Record<string, string>;
+  secrets?: Record<string, string>;
+}
+
+type Row = Selectable<GoodsOwnersTable>;
+
+/**
+ * The goods owners, owned by the hub (not by a WMS): their codes and names, status rules, and the
+ * WMS each one uses with its settings. Credentials are sealed with the same box as integrations'.
+ * Without a secret box (the embedded WMS's own aliases) only embedded goods owners can be added.
+ */
+export function createTenants(deps: { db: Kysely<Database>; clock: Clock; secrets?: SecretBox }) {
+  const { db, clock } = deps;
+
+  const open = (row: Row): Record<string, unknown> => {
+    if (row.wms_secrets === null) return {};
+    if (!deps.secrets) throw configError(`goods owner ${row.code}'s WMS credentials need the secret key`);
+    return JSON.parse(deps.secrets.open(row.wms_secrets)) as Record<string, unknown>;
+  };
+  const view = (row: Row): Tenant => ({
+    code: row.code,
+    name: row.name,
+    statusRules: statusRulesSchema.parse(JSON.parse(row.status_rules)),
+    createdAt: row.created_at,
+    wms: isWmsKind(row.wms) ? row.wms : 'embedded',
+    wmsSettings: JSON.parse(row.wms_settings) as Record<string, unknown>,
+    wmsSecretsSet: row.wms_secrets === null || !deps.secrets ? [] : Object.keys(open(row)).sort(),
+  });
+  async function row(code: string): Promise<Row> {
+    const r = await db.selectFrom('goods_owners').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!r) throw notFound(`goods owner ${code}`);
+    return r as Row;
+  }
+
+  return {
+    async add(input: TenantInput): Promise<Tenant> {
+      const { wms = 'embedded', settings, secrets, ...owner } = input;
+      const checkedOwner = parseRecord(goodsOwnerInputSchema, `goods owner ${owner.code ?? ''}`.trim(), owner);
+      const record = `goods owner ${checkedOwner.code}`;
+      if (!isWmsKind(wms)) throw recordError(record, [{ record, field: 'wms', value: wms, reason: `is not a WMS wmsync knows; known: ${Object.keys(wmsKinds).join(', ')}` }]);
+      const checked = checkWmsSettings(wms, { ...(settings ? { settings } : {}), ...(secrets ? { secrets } : {}) }, record);
+      const sealed = Object.keys(checked.secrets).length === 0 ? null : deps.secrets?.seal(JSON.stringify(checked.secrets));
+      if (sealed === undefined) throw configError(`${record}'s WMS credentials need the secret key`);
+      const existing = await db.selectFrom('goods_owners').select('id').where('code', '=', checkedOwner.code).executeTakeFirst();
+      if (existing) throw conflict(`goods owner ${checkedOwner.code} already exists`);
+      const inserted = await db
+        .insertInto('goods_owners')
+        .values({
+          code: checkedOwner.code,
+          name: checkedOwner.name,
+          status_rules: JSON.stringify(defaultStatusRules),
+          created_at: clock.now().toISOString(),
+          wms,
+          wms_settings: JSON.stringify(checked.settings),
+          wms_secrets: sealed,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return view(inserted as Row);
+    },
+    async list(): Promise<Tenant[]> {
+      const rows = await db.selectFrom('goods_owners').selectAll().orderBy('code').execute();
+      return rows.map((r) => view(r as Row));
+    },
+    get: async (code: string): Promise<Tenant> => view(await row(code)),
+    async resolve(code: string): Promise<ResolvedTenant> {
+      const r = await row(code);
+      return { ...view(r), id: Number(r.id), wmsSecrets: open(r) };
+    },
+  };
+}
+
+export type Tenants = ReturnType<typeof createTenants>;
+
