@@ -9,6 +9,8 @@ import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
 import { createTenants } from '../tenants/goods-owners.js';
 import { createWmsResolver } from '../tenants/wms-resolver.js';
+import { createOngoingWms } from '../wms/ongoing/ongoing-wms.js';
+import type { OngoingClientDeps } from '../wms/ongoing/client.js';
 import { createAuthorization } from './authorization.js';
 import { createCursors } from './cursors.js';
 import { apiContextFor } from './api-context.js';
@@ -43,6 +45,8 @@ export interface SyncServiceDeps {
   allowPrivateTargets?: string[];
   /** How long a flow's lease lasts unless renewed (WMSYNC_LEASE_MS). */
   leaseMs: number;
+  /** Tests: the Ongoing adapters' transport and sleep. */
+  ongoing?: Pick<OngoingClientDeps, 'fetch' | 'sleep' | 'failureLimit'>;
 }
 
 /** The sync engine and what surrounds it, wired once per process. */
@@ -51,7 +55,11 @@ export function createSyncServices(deps: SyncServiceDeps) {
   const outbound = createOutboundPolicy({ allowPrivate: deps.allowPrivateTargets ?? [], trustedPrefixes: () => [`${deps.hubUrl()}/sandbox/`] });
   const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl, outbound });
   const tenants = createTenants({ db: store.db, clock, secrets: deps.secrets });
-  const wmsResolver = createWmsResolver({ tenants, embedded: deps.wms, remote: {} });
+  const wmsResolver = createWmsResolver({
+    tenants,
+    embedded: deps.wms,
+    remote: { ongoing: (tenant) => createOngoingWms(tenant, { clock, logger: deps.logger, outbound, ...deps.ongoing }) },
+  });
   const engineDeps: EngineDeps = {
     db: store.db,
     wms: wmsResolver.routed(),
