@@ -8,6 +8,7 @@ import type { SecretBox } from '../kernel/secrets.js';
 import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
 import { createTenants } from '../tenants/goods-owners.js';
+import type { TenantInput } from '../tenants/goods-owners.js';
 import { createWmsResolver } from '../tenants/wms-resolver.js';
 import { createOngoingWms } from '../wms/ongoing/ongoing-wms.js';
 import type { OngoingClientDeps } from '../wms/ongoing/client.js';
@@ -54,7 +55,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
   const { store, clock } = deps;
   const outbound = createOutboundPolicy({ allowPrivate: deps.allowPrivateTargets ?? [], trustedPrefixes: () => [`${deps.hubUrl()}/sandbox/`] });
   const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl, outbound });
-  const tenants = createTenants({ db: store.db, clock, secrets: deps.secrets });
+  const tenants = createTenants({ db: store.db, clock, secrets: deps.secrets, checkUrl: (url, what) => outbound.checkUrl(url, what) });
   const wmsResolver = createWmsResolver({
     tenants,
     embedded: deps.wms,
@@ -98,6 +99,15 @@ export function createSyncServices(deps: SyncServiceDeps) {
       const { connector, resolved } = integrations.resolveDraft(input);
       const api = connector.createApi(apiContextFor(engineDeps, connector, resolved, { logger: deps.logger, saveTokens: async () => undefined, fallbackCredential: 'test' }));
       await connector.testConnection(api, AbortSignal.timeout(20_000));
+    },
+    /**
+     * "Test connection" of a goods owner's WMS: a stored one by code, or a draft before it is saved
+     * (its settings checked as `add` checks them). The embedded WMS needs no call.
+     */
+    async testWmsConnection(target: string | TenantInput): Promise<void> {
+      const tenant = typeof target === 'string' ? await tenants.resolve(target) : tenants.draft(target);
+      if (tenant.wms === 'embedded') return;
+      await createOngoingWms(tenant, { clock, logger: deps.logger, outbound, ...deps.ongoing }).testConnection();
     },
     previewMapping: (integrationId: number, flow: string, overrides: unknown) => previewMapping(engineDeps, integrationId, flow, overrides),
     status: async (integrationId: number) => {

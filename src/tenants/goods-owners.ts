@@ -35,7 +35,13 @@ type Row = Selectable<GoodsOwnersTable>;
  * WMS each one uses with its settings. Credentials are sealed with the same box as integrations'.
  * Without a secret box (the embedded WMS's own aliases) only embedded goods owners can be added.
  */
-export function createTenants(deps: { db: Kysely<Database>; clock: Clock; secrets?: SecretBox }) {
+export function createTenants(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  secrets?: SecretBox;
+  /** The hub's outbound rule, applied to a WMS address when it is saved (ADR 0008), not at the first call. */
+  checkUrl?: (url: string, what?: string) => void;
+}) {
   const { db, clock } = deps;
 
   const open = (row: Row): Record<string, unknown> => {
@@ -58,13 +64,41 @@ export function createTenants(deps: { db: Kysely<Database>; clock: Clock; secret
     return r as Row;
   }
 
+  /** The input checked: the goods owner's code and name, the WMS kind, and its settings against that WMS's definitions. */
+  function check(input: TenantInput) {
+    const { wms = 'embedded', settings, secrets, ...owner } = input;
+    const checkedOwner = parseRecord(goodsOwnerInputSchema, `goods owner ${owner.code ?? ''}`.trim(), owner);
+    const record = `goods owner ${checkedOwner.code}`;
+    if (!isWmsKind(wms)) throw recordError(record, [{ record, field: 'wms', value: wms, reason: `is not a WMS wmsync knows; known: ${Object.keys(wmsKinds).join(', ')}` }]);
+    const checked = checkWmsSettings(wms, { ...(settings ? { settings } : {}), ...(secrets ? { secrets } : {}) }, record);
+    const baseUrl = checked.settings.baseUrl;
+    if (typeof baseUrl === 'string' && deps.checkUrl) {
+      try {
+        deps.checkUrl(baseUrl, 'the host');
+      } catch (e) {
+        throw recordError(record, [{ record, field: 'baseUrl', value: baseUrl, reason: e instanceof Error ? e.message : String(e) }]);
+      }
+    }
+    return { checkedOwner, record, wms, checked };
+  }
+
   return {
+    /** A goods owner not yet saved, as `resolve` would give it: for "Test connection" before `add`. */
+    draft(input: TenantInput): ResolvedTenant {
+      const { checkedOwner, wms, checked } = check(input);
+      return {
+        ...checkedOwner,
+        id: 0,
+        statusRules: defaultStatusRules,
+        createdAt: clock.now().toISOString(),
+        wms,
+        wmsSettings: checked.settings,
+        wmsSecretsSet: Object.keys(checked.secrets).sort(),
+        wmsSecrets: checked.secrets,
+      };
+    },
     async add(input: TenantInput): Promise<Tenant> {
-      const { wms = 'embedded', settings, secrets, ...owner } = input;
-      const checkedOwner = parseRecord(goodsOwnerInputSchema, `goods owner ${owner.code ?? ''}`.trim(), owner);
-      const record = `goods owner ${checkedOwner.code}`;
-      if (!isWmsKind(wms)) throw recordError(record, [{ record, field: 'wms', value: wms, reason: `is not a WMS wmsync knows; known: ${Object.keys(wmsKinds).join(', ')}` }]);
-      const checked = checkWmsSettings(wms, { ...(settings ? { settings } : {}), ...(secrets ? { secrets } : {}) }, record);
+      const { checkedOwner, record, wms, checked } = check(input);
       const sealed = Object.keys(checked.secrets).length === 0 ? null : deps.secrets?.seal(JSON.stringify(checked.secrets));
       if (sealed === undefined) throw configError(`${record}'s WMS credentials need the secret key`);
       const existing = await db.selectFrom('goods_owners').select('id').where('code', '=', checkedOwner.code).executeTakeFirst();
