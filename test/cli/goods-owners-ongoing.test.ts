@@ -1,6 +1,7 @@
+import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ongoingSandboxCredentials, startOngoingSandbox } from '../../src/wms/ongoing/sandbox/server.js';
-import { runCli } from '../support/cli.js';
+import { runCli, spawnCli } from '../support/cli.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
 
@@ -53,5 +54,38 @@ describe('wmsync goods-owners add --wms ongoing, as the README says', () => {
     expect(wrongPassword.code).not.toBe(0);
     expect(wrongPassword.stderr).toContain('401');
     expect((await cli('--json', 'goods-owners', 'list')).json()).toEqual([]);
+  });
+});
+
+describe('wmsync sandbox ongoing', () => {
+  it('serves the Ongoing simulator with its credentials and goods owner id; a ship through its control API is seen by the REST API', async () => {
+    const store = await openTestStore();
+    const child = spawnCli(store, ['--json', 'sandbox', 'ongoing', '--port', '0']);
+    try {
+      const info = await new Promise<{ url: string; credentials: Record<string, string>; goodsOwnerId: number }>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+        });
+        child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+      });
+      expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+      const headers = { authorization: `Basic ${Buffer.from(`${info.credentials.username}:${info.credentials.password}`).toString('base64')}`, 'content-type': 'application/json' };
+      const put = (path: string, body: unknown) => fetch(`${info.url}${path}`, { method: 'PUT', headers, body: JSON.stringify(body) });
+      expect((await put('/articles', { goodsOwnerId: info.goodsOwnerId, articleNumber: '1009' })).status).toBe(201);
+      const order = { goodsOwnerId: info.goodsOwnerId, orderNumber: 'O1', deliveryDate: '2026-12-03', consignee: { name: 'A' }, orderLines: [{ rowNumber: '1', articleNumber: '1009', numberOfItems: 2 }] };
+      expect((await put('/orders', order)).status).toBe(201);
+      const origin = new URL(info.url).origin;
+      const shipped = await fetch(`${origin}/_sandbox/orders/O1/ship`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ waybill: 'JJ1', picked: [{ rowNumber: '1', quantity: 1 }] }) });
+      expect(shipped.status).toBe(200);
+      const toReport = await fetch(`${info.url}/orders?goodsOwnerId=${info.goodsOwnerId}&onlyOrdersWithOrderLinesToReport=true`, { headers });
+      const [read] = (await toReport.json()) as { orderInfo: { orderStatus: { number: number } }; orderLines: { pickedNumberOfItems: number }[]; tracking: { waybill: string }[] }[];
+      expect(read).toMatchObject({ orderInfo: { orderStatus: { number: 450 } }, orderLines: [{ pickedNumberOfItems: 1 }], tracking: [{ waybill: 'JJ1' }] });
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await store.drop();
+    }
   });
 });
