@@ -20,6 +20,7 @@ import { orderRoutes } from './routes/orders.js';
 import { purchaseOrderRoutes } from './routes/purchase-orders.js';
 import { stockRoutes } from './routes/stock.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { wmsWebhookRoutes } from './routes/wms-webhooks.js';
 import { sandboxRoutes } from './sandboxes.js';
 import { assetRoutes } from './ui/assets.js';
 import { adminUi } from './ui/index.js';
@@ -84,6 +85,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/', sandboxRoutes(deps.sync.registry, { control: (c, next) => signedIn(c, async () => (requireAdmin(c), next())), shopExists: isSandboxIntegration }));
   // Webhooks sign their calls instead of signing in; the guards above apply to them as to all.
   app.route('/', webhookRoutes(deps));
+  app.route('/', wmsWebhookRoutes(deps));
   app.route('/', assetRoutes());
   app.route('/', loginPages(deps));
   const page = authenticate(deps.users, 'page');

@@ -142,3 +142,11 @@ export interface EmbeddedWms extends WmsPort, WarehouseReads, WarehouseActions {
 }
 
 export type { OrderInput, PurchaseOrderInput };
+
+/** A remote WMS that pushes "something changed" calls (Ongoing's webhooks): they only wake its next poll. */
+export interface WakeableWms extends WmsPort {
+  acceptsWebhookToken(token: string | undefined): boolean;
+  wake(): void;
+}
+
+export const isWakeable = (wms: WmsPort): wms is WakeableWms => 'wake' in wms && 'acceptsWebhookToken' in wms;
