@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { mycashflow } from '../connectors/mycashflow/connector.js';
 import { sandboxScale } from './sandbox-scale.js';
+import { ongoingWrites, ongoingWritesSection } from './ongoing-writes.js';
 import { loadConfig } from '../src/config/schema.js';
 import { createRegistry } from '../src/connectors/registry.js';
 import { systemClock } from '../src/kernel/clock.js';
@@ -161,6 +162,7 @@ const rows: ImportRow[] = [];
 for (const size of sizes) for (const latency of latencies) rows.push(...(await importScenario(size, latency)));
 const lag = await lagScenario();
 const simulators = await sandboxScale();
+const ongoing = await ongoingWrites();
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}, SQLite file`;
 const table = rows
@@ -205,6 +207,7 @@ In process, no HTTP: the time to build a shop, and to serve one page deep in it.
 | sandbox | shop | build ms | page ms |
 |---|---|---|---|
 ${simulators.map((s) => `| ${s.system} | ${s.records} | ${Math.round(s.buildMs)} | ${Math.round(s.pageMs)} |`).join('\n')}
-`,
+
+${ongoingWritesSection(ongoing)}`,
 );
 console.log('wrote docs/benchmarks.md');
