@@ -33,7 +33,10 @@ export async function relayEvents(deps: EngineDeps, batch = 500): Promise<{ inte
   const woken = new Map<string, { integrationId: number; flow: string }>();
   const stillUnlinked: WmsEvent[] = [];
   const oldest = deps.clock.now().getTime() - UNLINKED_FOR_MS;
-  for (const event of [...unlinked, ...events]) {
+  // A remote WMS offers an event until it is acknowledged: one that waits for its link comes again
+  // at every poll, and is kept once.
+  const distinct = new Map([...unlinked, ...events].map((event) => [`${event.goodsOwner}/${event.type}/${event.id}`, event]));
+  for (const event of distinct.values()) {
     const { entries, linked } = await outboxEntriesFor(deps, event);
     if (!linked) {
       if (Date.parse(event.createdAt) >= oldest) stillUnlinked.push(event);

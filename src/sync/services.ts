@@ -59,6 +59,7 @@ export function createSyncServices(deps: SyncServiceDeps) {
   const wmsResolver = createWmsResolver({
     tenants,
     embedded: deps.wms,
+    logger: deps.logger,
     remote: { ongoing: (tenant) => createOngoingWms(tenant, { clock, logger: deps.logger, outbound, ...deps.ongoing }) },
   });
   const engineDeps: EngineDeps = {

@@ -1,4 +1,5 @@
 import { configError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
 import type { EventBatch, WmsEvent, WmsEventType, WmsPort } from '../wms/port.js';
 import type { ResolvedTenant, Tenants } from './goods-owners.js';
 import type { WmsKind } from './wms-kinds.js';
@@ -10,7 +11,7 @@ export type RemoteWmsFactory = (tenant: ResolvedTenant) => WmsPort;
  * Which WMS holds a goods owner's records: the embedded one, or an adapter built once per goods
  * owner from its settings (an adapter keeps per-goods-owner state: Ongoing's write queue).
  */
-export function createWmsResolver(deps: { tenants: Tenants; embedded: WmsPort; remote: Partial<Record<Exclude<WmsKind, 'embedded'>, RemoteWmsFactory>> }) {
+export function createWmsResolver(deps: { tenants: Tenants; embedded: WmsPort; remote: Partial<Record<Exclude<WmsKind, 'embedded'>, RemoteWmsFactory>>; logger?: Logger }) {
   const adapters = new Map<string, Promise<WmsPort>>();
 
   async function build(code: string): Promise<WmsPort> {
@@ -32,7 +33,7 @@ export function createWmsResolver(deps: { tenants: Tenants; embedded: WmsPort; r
     return adapter;
   }
 
-  return { wmsFor, routed: () => routedWms(deps.tenants, deps.embedded, wmsFor) };
+  return { wmsFor, routed: () => routedWms(deps.tenants, deps.embedded, wmsFor, deps.logger) };
 }
 
 export type WmsResolver = ReturnType<typeof createWmsResolver>;
@@ -42,7 +43,7 @@ export type WmsResolver = ReturnType<typeof createWmsResolver>;
  * the embedded log and each remote goods owner's feed, with one cursor per feed kept together in
  * one JSON cursor. A plain number (the relay position saved before the split) is the embedded cursor.
  */
-function routedWms(tenants: Tenants, embedded: WmsPort, wmsFor: (code: string) => Promise<WmsPort>): WmsPort {
+function routedWms(tenants: Tenants, embedded: WmsPort, wmsFor: (code: string) => Promise<WmsPort>, logger?: Logger): WmsPort {
   const to =
     <A extends unknown[], R>(call: (wms: WmsPort, owner: string, ...args: A) => Promise<R>) =>
     async (owner: string, ...args: A): Promise<R> =>
@@ -58,12 +59,21 @@ function routedWms(tenants: Tenants, embedded: WmsPort, wmsFor: (code: string) =
     async poll(cursor: string, limit: number, types?: WmsEventType[]): Promise<EventBatch> {
       const cursors = parseCursors(cursor);
       const events: WmsEvent[] = [];
-      const feeds: [string, WmsPort][] = [['embedded', embedded]];
-      for (const tenant of await tenants.list()) if (tenant.wms !== 'embedded') feeds.push([`${tenant.wms}:${tenant.code}`, await wmsFor(tenant.code)]);
-      for (const [key, feed] of feeds) {
-        const batch = await feed.poll(cursors[key] ?? '', limit, types);
-        events.push(...batch.events);
-        cursors[key] = batch.cursor;
+      const embeddedBatch = await embedded.poll(cursors.embedded ?? '', limit, types);
+      events.push(...embeddedBatch.events);
+      cursors.embedded = embeddedBatch.cursor;
+      for (const tenant of await tenants.list()) {
+        if (tenant.wms === 'embedded') continue;
+        const key = `${tenant.wms}:${tenant.code}`;
+        // One goods owner's WMS being down (or paused) must not hold back everyone else's reports:
+        // its cursor stays, and it is read again at the next poll.
+        try {
+          const batch = await (await wmsFor(tenant.code)).poll(cursors[key] ?? '', limit, types);
+          events.push(...batch.events);
+          cursors[key] = batch.cursor;
+        } catch (e) {
+          logger?.warn({ err: e, goodsOwner: tenant.code, wms: tenant.wms }, 'the WMS feed of a goods owner could not be read; it is read again at the next poll');
+        }
       }
       return { events, cursor: JSON.stringify(cursors) };
     },

@@ -139,6 +139,17 @@ describe('MyCashflow integration of a goods owner on Ongoing WMS', () => {
     expect(reportedInOngoing(number)).toBe(true);
   });
 
+  it('an order entered in Ongoing by hand, shipped, waits for a link once however often it is offered', async () => {
+    await setUp();
+    const [article] = [...ongoing.sandbox.store.articles.keys()];
+    ongoing.sandbox.store.putOrder({ goodsOwnerId: 159, orderNumber: 'MANUAL-1', deliveryDate: '2026-12-03', consignee: { name: 'Walk-in' }, orderLines: [{ rowNumber: '1', articleNumber: article!, numberOfItems: 1 }] });
+    shipInOngoing('MANUAL-1', 'JJ-MANUAL');
+    for (let i = 0; i < 3; i++) expect((await run('delivery-report')).counts.sent ?? 0).toBe(0);
+    const unlinked = await store.db.selectFrom('engine_state').select('value').where('key', '=', 'relay.unlinked').executeTakeFirstOrThrow();
+    expect((JSON.parse(unlinked.value) as { subject: string }[]).map((e) => e.subject)).toEqual(['MANUAL-1']);
+    expect(quickProcessCalls()).toHaveLength(0);
+  });
+
   it("sends Ongoing's physical stock to the shop, only where it differs", async () => {
     await setUp();
     await hub.sync.integrations.setFlowEnabled(integrationId, 'stock-export', true);
