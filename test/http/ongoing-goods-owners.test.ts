@@ -35,6 +35,10 @@ describe('goods owners on Ongoing WMS through the API, and its webhooks', () => 
     expect(added.status).toBe(201);
     expect(added.json).toMatchObject({ code: 'ACME', wms: 'ongoing', wmsSettings: { baseUrl: ongoing.url, goodsOwnerId: 159 }, wmsSecretsSet: ['password', 'username', 'webhookToken'] });
     expect(added.text).not.toContain(ongoingSandboxCredentials.password);
+    // The embedded WMS's record routes do not write an Ongoing goods owner's records into our tables.
+    const put = await t.call('PUT', '/api/v1/goods-owners/ACME/articles/ART-1', { articleNumber: 'ART-1' });
+    expect(put.status).toBe(409);
+    expect(put.json.error.message).toBe('goods owner ACME is on the ongoing WMS: its records are there, not in the embedded WMS');
     const missing = await t.call('POST', '/api/v1/goods-owners', { code: 'B', name: 'B', wms: 'ongoing' });
     expect(missing.status).toBe(422);
     expect(missing.json.error.details.map((d: { field: string }) => d.field)).toEqual(['baseUrl', 'goodsOwnerId', 'username', 'password']);

@@ -1,6 +1,6 @@
 import { statusRulesSchema } from '../../domain/index.js';
 import type { GoodsOwner } from '../../domain/index.js';
-import { notFound } from '../../kernel/errors.js';
+import { conflict, notFound } from '../../kernel/errors.js';
 import type { Tx, WmsContext } from './context.js';
 
 interface GoodsOwnerRow {
@@ -9,6 +9,7 @@ interface GoodsOwnerRow {
   name: string;
   status_rules: string;
   created_at: string;
+  wms: string;
 }
 
 export type ResolvedOwner = GoodsOwner & { id: number };
@@ -25,6 +26,8 @@ const toGoodsOwner = (row: GoodsOwnerRow): ResolvedOwner => ({
 export async function resolveOwner(ctx: WmsContext, code: string, tx?: Tx): Promise<ResolvedOwner> {
   const row = await (tx ?? ctx.db).selectFrom('goods_owners').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) throw notFound(`goods owner ${code}`);
+  // A goods owner on another WMS keeps its records there: writing them here would fork them.
+  if (row.wms !== 'embedded') throw conflict(`goods owner ${code} is on the ${row.wms} WMS: its records are there, not in the embedded WMS`);
   return toGoodsOwner(row);
 }
 
