@@ -14,6 +14,7 @@ import { pino } from 'pino';
 import { mycashflow } from '../connectors/mycashflow/connector.js';
 import { sandboxScale } from './sandbox-scale.js';
 import { ongoingWrites, ongoingWritesSection } from './ongoing-writes.js';
+import { mystoreWebhookLatency, writeWebhookSection } from './mystore-webhooks.js';
 import { loadConfig } from '../src/config/schema.js';
 import { createRegistry } from '../src/connectors/registry.js';
 import { systemClock } from '../src/kernel/clock.js';
@@ -163,6 +164,7 @@ for (const size of sizes) for (const latency of latencies) rows.push(...(await i
 const lag = await lagScenario();
 const simulators = await sandboxScale();
 const ongoing = await ongoingWrites();
+const mystoreWebhooks = await mystoreWebhookLatency();
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}, SQLite file`;
 const table = rows
@@ -211,3 +213,5 @@ ${simulators.map((s) => `| ${s.system} | ${s.records} | ${Math.round(s.buildMs)}
 ${ongoingWritesSection(ongoing)}`,
 );
 console.log('wrote docs/benchmarks.md');
+// Its own section, after the file above is written.
+writeWebhookSection(mystoreWebhooks);

@@ -197,6 +197,10 @@ export interface RunsTable {
   error: string | null;
   started_at: string;
   finished_at: string | null;
+  /** Pages written so far (an import's pages, a report run's batch). */
+  pages: Generated<number>;
+  /** Calls made to the system so far. */
+  api_calls: Generated<number>;
 }
 
 /** One outcome per record of a run. */

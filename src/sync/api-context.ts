@@ -12,7 +12,7 @@ export function apiContextFor(
   deps: Pick<EngineDeps, 'limiters' | 'oauthRedirectUri' | 'outbound'>,
   connector: Connector<any>,
   resolved: Record<string, unknown>,
-  options: { logger: Logger; saveTokens(tokens: TokenSet): Promise<void>; fallbackCredential: string },
+  options: { logger: Logger; saveTokens(tokens: TokenSet): Promise<void>; fallbackCredential: string; onCall?: () => void },
 ): ApiContext {
   const credential = connector.credential(resolved) || options.fallbackCredential;
   return {
@@ -22,6 +22,14 @@ export function apiContextFor(
     logger: options.logger,
     redirectUri: deps.oauthRedirectUri(),
     saveTokens: options.saveTokens,
-    transport: { fetch: deps.outbound.fetch },
+    transport: { fetch: options.onCall ? countingFetch(deps.outbound.fetch, options.onCall) : deps.outbound.fetch },
+  };
+}
+
+/** The guarded fetch, telling `onCall` of each call (a run counts its API calls). */
+function countingFetch(fetch: ApiContext['transport']['fetch'], onCall: () => void): ApiContext['transport']['fetch'] {
+  return (...args) => {
+    onCall();
+    return fetch(...args);
   };
 }

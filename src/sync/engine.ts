@@ -57,7 +57,9 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
   async function execute(integration: ResolvedIntegration, flowId: FlowId, options: RunOptions): Promise<{ summary: RunSummary; error?: WmsyncError }> {
     const trigger = options.trigger;
     const flow = integration.connector.flows.find((f: { id: string }) => f.id === flowId)!;
-    const recorder = await RunRecorder.start(deps.db, clock, integration.id, flowId, trigger);
+    // A scheduled or manual poll of a flow that webhooks feed tells how many changes came without one.
+    const countMissedEvents = integration.connector.webhooks !== undefined && flow.kind === 'import' && (trigger === 'schedule' || trigger === 'manual');
+    const recorder = await RunRecorder.start(deps.db, clock, integration.id, flowId, trigger, { countMissedEvents });
     const controller = new AbortController();
     // A run that lost its lease (this process stalled past it, another worker took over) stops
     // at its next call, so that two runs of one flow never write side by side.
@@ -74,6 +76,7 @@ export function createEngine(deps: EngineDeps & { leases: Leases }) {
           logger: deps.logger.child({ integration: integration.id, flow: flowId }),
           saveTokens: (tokens) => deps.integrations.saveTokens(integration.id, tokens),
           fallbackCredential: String(integration.id),
+          onCall: () => recorder.countCall(),
         }),
       );
       const run: FlowRun<never> = { integration, flow: flow as never, api, recorder, signal: controller.signal };

@@ -6,7 +6,12 @@ import type { Database } from '../store/tables.js';
 
 export const outcomes = ['created', 'updated', 'unchanged', 'locked', 'cancelled', 'failed', 'sent'] as const;
 export type Outcome = (typeof outcomes)[number];
-export type Counts = Record<Outcome, number>;
+/**
+ * `missedEvents` is there only on polls of a system that pushes changes (webhooks): the records
+ * the poll wrote that no webhook had brought first, i.e. events the system did not announce or
+ * the hub did not take. A record a webhook already wrote is "unchanged" to the poll (the links).
+ */
+export type Counts = Record<Outcome, number> & { missedEvents?: number };
 
 /** running → succeeded (every record fine) | partial (some records failed) | failed (the run stopped). */
 export type RunStatus = 'running' | 'succeeded' | 'partial' | 'failed';
@@ -28,15 +33,23 @@ export interface RunSummary {
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
+  /** Pages written so far: a running sync's progress. */
+  pages: number;
+  /** Calls made to the system. */
+  apiCalls: number;
   /** The failed and locked records, with their reasons. */
   errors: { record: string; externalId?: string; outcome: Outcome; field?: string; value?: unknown; reason: string }[];
 }
 
-const zeroCounts = (): Counts => Object.fromEntries(outcomes.map((o) => [o, 0])) as Counts;
+const zeroCounts = (missedEvents = false): Counts => ({ ...(Object.fromEntries(outcomes.map((o) => [o, 0])) as Counts), ...(missedEvents ? { missedEvents: 0 } : {}) });
+/** The outcomes that mean the poll brought a change. */
+const changes: ReadonlySet<Outcome> = new Set(['created', 'updated', 'cancelled']);
 
 /** One run of one flow: counts, and one stored outcome per record, written page by page. */
 export class RunRecorder {
-  readonly counts = zeroCounts();
+  readonly counts: Counts;
+  private pages = 0;
+  private apiCalls = 0;
   private pending: RecordOutcome[] = [];
   private seq = 0;
 
@@ -44,25 +57,37 @@ export class RunRecorder {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     readonly runId: number,
-  ) {}
+    countMissedEvents = false,
+  ) {
+    this.counts = zeroCounts(countMissedEvents);
+  }
 
-  static async start(db: Kysely<Database>, clock: Clock, integrationId: number, flow: string, trigger: string): Promise<RunRecorder> {
+  /** `countMissedEvents`: a poll of a flow that webhooks also feed counts what it found that they had not brought. */
+  static async start(db: Kysely<Database>, clock: Clock, integrationId: number, flow: string, trigger: string, options: { countMissedEvents?: boolean } = {}): Promise<RunRecorder> {
+    const counts = zeroCounts(options.countMissedEvents);
     const row = await db
       .insertInto('runs')
-      .values({ integration_id: integrationId, flow, trigger, status: 'running', counts: JSON.stringify(zeroCounts()), error: null, started_at: clock.now().toISOString(), finished_at: null })
+      .values({ integration_id: integrationId, flow, trigger, status: 'running', counts: JSON.stringify(counts), error: null, started_at: clock.now().toISOString(), finished_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return new RunRecorder(db, clock, Number(row.id));
+    return new RunRecorder(db, clock, Number(row.id), options.countMissedEvents);
+  }
+
+  /** One call to the system; stored with the next page. */
+  countCall(): void {
+    this.apiCalls += 1;
   }
 
   add(outcome: RecordOutcome): void {
     this.counts[outcome.outcome] += 1;
+    if (this.counts.missedEvents !== undefined && changes.has(outcome.outcome)) this.counts.missedEvents += 1;
     this.pending.push(outcome);
   }
 
-  /** Writes the outcomes gathered so far (one insert per page, not per record). */
+  /** Writes the outcomes gathered so far (one insert per page, not per record); each such write is a page of progress. */
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
+    this.pages += 1;
     const rows = this.pending.map((o) => ({
       run_id: this.runId,
       seq: ++this.seq,
@@ -74,7 +99,7 @@ export class RunRecorder {
     this.pending = [];
     // Chunks keep each statement under SQLite's bound-parameter limit.
     for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('run_records').values(rows.slice(i, i + 500)).execute();
-    await this.db.updateTable('runs').set({ counts: JSON.stringify(this.counts) }).where('id', '=', this.runId).execute();
+    await this.db.updateTable('runs').set({ counts: JSON.stringify(this.counts), pages: this.pages, api_calls: this.apiCalls }).where('id', '=', this.runId).execute();
   }
 
   async finish(error?: string): Promise<RunStatus> {
@@ -82,7 +107,7 @@ export class RunRecorder {
     const status: RunStatus = error ? 'failed' : this.counts.failed > 0 ? 'partial' : 'succeeded';
     await this.db
       .updateTable('runs')
-      .set({ status, error: error ?? null, counts: JSON.stringify(this.counts), finished_at: this.clock.now().toISOString() })
+      .set({ status, error: error ?? null, counts: JSON.stringify(this.counts), pages: this.pages, api_calls: this.apiCalls, finished_at: this.clock.now().toISOString() })
       .where('id', '=', this.runId)
       .execute();
     return status;
@@ -116,12 +141,14 @@ export async function getRun(db: Kysely<Database>, runId: number): Promise<RunSu
   };
 }
 
-export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
+/** The latest runs, newest first; `since` keeps those started at or after it (the charts' window). */
+export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; since?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
   const rows = await db
     .selectFrom('runs')
     .selectAll()
     .$if(filter.integrationId !== undefined, (q) => q.where('integration_id', '=', filter.integrationId!))
     .$if(filter.flow !== undefined, (q) => q.where('flow', '=', filter.flow!))
+    .$if(filter.since !== undefined, (q) => q.where('started_at', '>=', filter.since!))
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 50)
     .execute();
@@ -139,6 +166,8 @@ function summary(run: Database['runs'] extends infer T ? { [K in keyof T]: unkno
     error: (run.error as string | null) ?? null,
     startedAt: run.started_at as string,
     finishedAt: (run.finished_at as string | null) ?? null,
+    pages: Number(run.pages ?? 0),
+    apiCalls: Number(run.api_calls ?? 0),
   };
 }
 

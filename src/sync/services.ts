@@ -128,6 +128,14 @@ export function createSyncServices(deps: SyncServiceDeps) {
       return { run: await retryRecords(integrationId, flow, externalIds) };
     },
     reports: (integrationId: number, filter?: Parameters<typeof listReports>[2]) => listReports(engineDeps, integrationId, filter),
+    /** The integrations a goods owner's order came in through, with its id there and the reports sent back about it. */
+    async orderSources(goodsOwner: string, orderNumber: string) {
+      const links = await engineDeps.links.byWmsKey('order', orderNumber);
+      const sources = await Promise.all(links.map(async (link) => ({ integration: await integrations.get(link.integrationId), externalId: link.externalId })));
+      return Promise.all(
+        sources.filter((s) => s.integration.goodsOwner === goodsOwner).map(async (s) => ({ ...s, reports: await listReports(engineDeps, s.integration.id, { subject: orderNumber, limit: 10 }) })),
+      );
+    },
     retryReports: (integrationId: number, flow?: string) => retryReports(engineDeps, integrationId, flow),
     createScheduler: (options: SchedulerOptions) => createScheduler({ ...engineDeps, leases, jobs }, options),
   };

@@ -27,6 +27,24 @@ export interface ListOptions {
   status?: number;
 }
 
+/** What a person looks for in the orders list (the admin UI). */
+export interface OrderSearch {
+  /** Part of the order number or of the customer's name, either case. */
+  text?: string;
+  status?: number;
+  /** `date`: when the WMS got the order (newest first by default); `number`: as numbers where they are. */
+  sort: 'date' | 'number';
+  direction?: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export interface OrderSearchPage {
+  items: { order: Order; receivedAt: string }[];
+  /** How many orders match, for numbered pages. */
+  total: number;
+}
+
 export interface SetOrderStatus {
   status: number;
   waybill?: string;
@@ -117,6 +135,8 @@ export interface WarehouseReads {
   listSuppliers(owner: string, options?: ListOptions): Promise<Page<Supplier>>;
   getOrder(owner: string, orderNumber: string): Promise<Order>;
   listOrders(owner: string, options?: ListOptions): Promise<Page<Order>>;
+  /** Optional: a WMS without it gives the UI the plain list (cursor pages, by number). */
+  searchOrders?(owner: string, search: OrderSearch): Promise<OrderSearchPage>;
   getPurchaseOrder(owner: string, orderNumber: string): Promise<PurchaseOrder>;
   listPurchaseOrders(owner: string, options?: ListOptions): Promise<Page<PurchaseOrder>>;
 }

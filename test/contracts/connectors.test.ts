@@ -1,4 +1,5 @@
 import { mycashflow } from '../../connectors/mycashflow/connector.js';
+import { mystore } from '../../connectors/mystore/connector.js';
 import { procountor } from '../../connectors/procountor/connector.js';
 import { specter } from '../../connectors/specter/connector.js';
 import { twentyFourSevenOffice } from '../../connectors/24sevenoffice/connector.js';
@@ -92,4 +93,22 @@ connectorContract({
   },
   // A confirmed order the delivery report can set to Sent.
   reportable: async (control) => String((await control('POST', '/orders', { OrderStatus: 'Confirmed' })).OrderId),
+});
+
+connectorContract({
+  connector: mystore,
+  malformedKinds: { 'article-import': 'products', 'order-import': 'orders' },
+  seedFields: {
+    'article-import': ['articleFreeDecimal2', 'articleNumber', 'barCode', 'customerPrice', 'articleName', 'price', 'productCode', 'purchasePrice', 'weight'],
+    'order-import': [
+      'orderInfo.customerPrice', 'orderInfo.deliveryDate', 'orderInfo.goodsOwnerOrderNumber', 'orderInfo.referenceNumber', 'orderInfo.wayOfDelivery',
+      'customer.address', 'customer.city', 'customer.countryStateCode', 'customer.countryCode', 'customer.email', 'customer.mobilePhone', 'customer.name',
+      'customer.notifyBySms', 'customer.notifyByEmail', 'customer.postCode',
+      'orderLines[].articleName', 'orderLines[].articleNumber', 'orderLines[].customerLinePrice', 'orderLines[].externalOrderLineCode',
+      'orderLines[].linePrice', 'orderLines[].numberOfItems', 'orderLines[].productCode',
+    ],
+    'delivery-report': ['status', 'shipment.waybill'],
+  },
+  // A new order, status "Ny": the delivery report can mark it "Levert".
+  reportable: async (control) => String((await control('POST', '/orders')).data.id),
 });

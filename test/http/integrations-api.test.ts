@@ -87,7 +87,7 @@ describe('HTTP API: integrations, runs, failures, retry, mapping', () => {
     const refused = await t.call('GET', `/api/v1/integrations/${id}/reports?status=failed`);
     expect(refused.json).toEqual([expect.objectContaining({ flow: 'delivery-report', subject: String(order.id), externalId: String(order.id), status: 'failed', attempts: 1 })]);
     expect(refused.json[0].lastError).toMatch(/422/);
-    const page = await t.call('GET', `/integrations/${id}`);
+    const page = await t.call('GET', `/integrations/${id}/errors`);
     expect(page.text).toContain('1 delivery report failed');
     expect(page.text).toContain(refused.json[0].lastError.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').slice(0, 40));
     expect((await t.call('POST', `/api/v1/integrations/${id}/flows/delivery-report/retry`)).json).toEqual({ requeued: 1 });

@@ -38,3 +38,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
+
+/**
+ * Presses "Sync now" for a flow on the integration page: the page comes back at once with the run
+ * queued, then shows its progress and its outcome without a reload. Returns the outcome's text.
+ */
+export async function syncNow(page: Page, flow: string): Promise<string> {
+  await page.getByRole('button', { name: `Sync now: ${flow}` }).click();
+  await page.waitForURL(/\?queued=[\w-]+&since=\d+/);
+  const outcome = new RegExp(`Run #\\d+ of ${flow}: (succeeded|partial|failed)`);
+  await page.locator('#flash').filter({ hasText: outcome }).waitFor({ timeout: 20_000 });
+  return (await page.locator('#flash').textContent())!.trim();
+}

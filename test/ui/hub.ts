@@ -7,13 +7,13 @@ export const ADMIN = { email: 'admin@hub.example', password: 'correct horse batt
 /**
  * The hub served for real on 127.0.0.1 and a free port, wired as `wmsync serve` wires it, with its
  * sandboxes at `${url}/sandbox/<system>`. No scheduler: tests press "Sync now", so runs are
- * deterministic. Starts with one administrator, so the hub is out of set-up mode.
+ * deterministic. Starts with one administrator, so the hub is out of set-up mode, unless `setupMode`
+ * (no user at all: the hub serves this machine as an administrator, and has no sandbox control).
  */
-export async function startHub(options: Parameters<typeof testApp>[1] = {}) {
+export async function startHub(options: Parameters<typeof testApp>[1] = {}, { setupMode = false } = {}) {
   const store = await openTestStore();
   const { app, wms, sync, users, hub } = testApp(store, options);
-  await users.add({ ...ADMIN, role: 'admin' });
-  const { token } = await users.createToken(ADMIN.email, 1);
+  const token = setupMode ? '' : await users.add({ ...ADMIN, role: 'admin' }).then(async () => (await users.createToken(ADMIN.email, 1)).token);
   const server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
   hub.url = server.url;
   return {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newPage, noChromiumReason, screenshot, signIn } from './browser.js';
+import { hasChromium, launchBrowser, newPage, noChromiumReason, screenshot, signIn, syncNow } from './browser.js';
 import { ADMIN, startHub } from './hub.js';
 import type { RunningHub } from './hub.js';
 
@@ -26,16 +26,23 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
     await hub?.close();
   });
 
-  it('shows a run started elsewhere without a reload', async () => {
+  it('shows a run started elsewhere without a reload, on the overview and on the runs tab', async () => {
     await page.evaluate(() => ((globalThis as { marker?: number }).marker = 1));
-    expect(await page.locator('#runs').textContent()).toContain('No runs yet');
+    expect(await page.locator('#health').textContent()).toContain('Waiting for first run');
+    expect(await page.locator('#health').textContent()).not.toContain('lag');
     // Let the page's event stream connect before the run starts.
     await page.waitForTimeout(300);
     await hub.sync.engine.runFlow(id, 'article-import', { trigger: 'schedule' });
-    await expect.poll(() => page.locator('#runs tbody').textContent(), { timeout: 8000 }).toContain('article-import');
-    // The rows come with the event itself; the functions table is fetched again after it, so it is polled too.
     await expect.poll(() => page.locator('#flows').textContent(), { timeout: 8000 }).toContain('succeeded');
     expect(await page.evaluate(() => (globalThis as { marker?: number }).marker)).toBe(1);
+
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    expect(await page.locator('#runs tbody tr').count()).toBe(1);
+    await page.evaluate(() => ((globalThis as { marker?: number }).marker = 2));
+    await page.waitForTimeout(300);
+    await hub.sync.engine.runFlow(id, 'article-import', { trigger: 'schedule' });
+    await expect.poll(() => page.locator('#runs tbody tr').count(), { timeout: 8000 }).toBe(2);
+    expect(await page.evaluate(() => (globalThis as { marker?: number }).marker)).toBe(2);
   });
 
   it('groups failed records by cause, and retries a whole group and a single record', async () => {
@@ -44,9 +51,10 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
     const broken = open.data.map((o) => o.id);
     expect(broken).toHaveLength(6);
     await control('/faults', 'POST', { malformed: { orders: broken } });
-    await page.getByRole('button', { name: 'Sync now: order-import' }).click();
-    await page.waitForURL(/\?run=\d+/);
-    expect(await page.locator('#health').textContent()).toContain('Failing');
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    expect(await syncNow(page, 'order-import')).toMatch(/: partial/);
+    await expect.poll(() => page.locator('#health').textContent()).toContain('Failing');
+    await page.getByRole('link', { name: /^Errors/ }).click();
     const groups = page.locator('#failures .group');
     const records = page.locator('#failures tbody tr');
     expect(await records.count()).toBe(6);
@@ -59,18 +67,19 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
 
     await control('/faults', 'DELETE');
     await groups.first().getByRole('button', { name: /^Retry all/ }).click();
-    await page.waitForURL(/\?run=\d+#failures/);
+    await page.waitForURL(/\/errors\?run=\d+/);
     expect(await page.getByRole('status').first().textContent()).toMatch(new RegExp(`Run #\\d+ of order-import: succeeded, created ${biggest}`));
     expect(await records.count()).toBe(6 - biggest);
 
     const next = (await records.first().locator('td').first().textContent())!;
     await page.getByRole('button', { name: `Retry ${next}`, exact: true }).click();
-    await page.waitForURL(/\?run=\d+#failures/);
+    await page.waitForURL(/\/errors\?run=\d+/);
     expect(await records.locator('td:first-child').allTextContents()).not.toContain(next);
     expect(await records.count()).toBe(5 - biggest);
   });
 
   it('edits the mapping: refuses a bad source field by row, previews a constant, saves it', async () => {
+    await page.getByRole('link', { name: 'Mapping', exact: true }).click();
     await page.getByRole('link', { name: 'Edit mapping of order-import' }).click();
     const mode = page.getByLabel('Change for orderInfo.orderRemark', { exact: true });
     const value = page.getByLabel('Value or source field for orderInfo.orderRemark', { exact: true });
@@ -91,7 +100,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'integration page in the browser' : 
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await page.waitForURL(/saved=1/);
     expect(await page.getByRole('status').first().textContent()).toContain('Mapping saved');
-    await page.goto(`/integrations/${id}`);
+    await page.goto(`/integrations/${id}/mapping`);
     const row = page.locator('#mapping-order-import tr', { hasText: 'orderInfo.orderRemark' });
     expect(await row.textContent()).toContain('Fixed value "Handle with care"');
     expect(await row.textContent()).toContain('overridden');

@@ -21,7 +21,8 @@ export function sandboxCommand(program: Command, deps: CommandDeps & { untilStop
         if (!connector.sandbox) throw new Error(`${connector.displayName} has no sandbox`);
         const { sandbox } = connector;
         // One shop at the root, and one more per integration id under /<id>, as the hub serves them.
-        const shops = createShops((seed) => sandbox.create({ seed }), { seed: opts.seed });
+        // Webhooks go where the integration subscribed them: the user runs this simulator for their own hub.
+        const shops = createShops((seed) => sandbox.create({ seed, send: (request) => fetch(request) }), { seed: opts.seed });
         const served = await serveSandbox(async (req) => {
           const route = await shops.route(req);
           return route ? route.simulator.fetch(route.request) : new Response('Not Found', { status: 404 });

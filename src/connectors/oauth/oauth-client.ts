@@ -6,6 +6,8 @@ export interface OAuthEndpoints {
   /** The page the user's browser is sent to, to log in and consent. */
   authorizeUrl: string;
   tokenUrl: string;
+  /** The permissions asked for on the consent page (space-separated scopes), for systems that want them named. */
+  scope?: string;
 }
 
 /** Tokens as stored with an integration (encrypted, among its secrets). */
@@ -74,6 +76,7 @@ export function createOAuthClient(options: OAuthClientOptions) {
       url.searchParams.set('client_id', options.clientId);
       url.searchParams.set('redirect_uri', redirectUri);
       url.searchParams.set('state', state);
+      if (endpoints.scope) url.searchParams.set('scope', endpoints.scope);
       return url.href;
     },
 

@@ -64,7 +64,8 @@ export interface ConnectorSandbox {
   credentials: Record<string, string>;
   /** The path of the API root inside the simulator, e.g. "/api/v1". */
   apiRoot: string;
-  create(options: { seed?: number }): { fetch(request: Request): Response | Promise<Response> };
+  /** `send` lets its webhook deliveries out (`wmsync sandbox` gives fetch); without it they are refused and recorded. */
+  create(options: { seed?: number; send?: (request: Request) => Promise<Response> }): { fetch(request: Request): Response | Promise<Response> };
 }
 
 interface ConnectorBase<Api> {

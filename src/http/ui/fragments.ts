@@ -5,7 +5,7 @@ import type { Health } from '../../sync/status.js';
 /** What hono/html returns: escaped markup, possibly still resolving. */
 export type Html = ReturnType<typeof html>;
 
-const healthText: Record<Health, string> = { healthy: 'Healthy', lagging: 'Lagging', failing: 'Failing', paused: 'Paused' };
+const healthText: Record<Health, string> = { healthy: 'Healthy', waiting: 'Waiting for first run', lagging: 'Lagging', failing: 'Failing', paused: 'Paused' };
 
 export const healthBadge = (health: Health) => html`<span class="badge badge-${health}">${healthText[health]}</span>`;
 
@@ -66,5 +66,23 @@ export function pager(path: string, query: Record<string, string | undefined>, n
   return html`<nav class="actions" aria-label="Pages" style="margin-top:1rem">
     ${paged ? html`<a class="button small" href="${link({ after: '' })}">First page</a>` : ''}
     ${next !== undefined ? html`<a class="button small" href="${link({ after: next })}">Next page</a>` : ''}
+  </nav>`;
+}
+
+/** Which page numbers to offer: the first, the last, and two either side of the current one. */
+const shownPages = (current: number, count: number) => [...new Set([1, ...Array.from({ length: 5 }, (_, i) => current - 2 + i), count])].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
+
+/** Numbered pages: previous, the numbers (gaps shown as …), next; nothing when everything fits on one. */
+export function numberedPages(link: (page: number) => string, current: number, count: number) {
+  if (count <= 1) return '';
+  const numbers = shownPages(current, count);
+  return html`<nav class="pages" aria-label="Pages">
+    ${current > 1 ? html`<a class="button small" href="${link(current - 1)}" rel="prev">Previous</a>` : ''}
+    ${numbers.map(
+      (n, i) => html`${i > 0 && n - numbers[i - 1]! > 1 ? html`<span class="muted" aria-hidden="true">…</span>` : ''}${n === current
+        ? html`<a class="button small current" href="${link(n)}" aria-current="page" aria-label="Page ${n}">${n}</a>`
+        : html`<a class="button small" href="${link(n)}" aria-label="Page ${n}">${n}</a>`}`,
+    )}
+    ${current < count ? html`<a class="button small" href="${link(current + 1)}" rel="next">Next</a>` : ''}
   </nav>`;
 }

@@ -35,14 +35,28 @@ function retryForm(c: Context, integrationId: number, flow: string, externalIds:
   </form>`;
 }
 
+/** Records waiting for a retry, and reports that failed or wait after a failed attempt. */
+export const waitingErrors = (status: IntegrationStatus) => status.flows.reduce((n, f) => n + f.failures + (f.outbox?.failed ?? 0) + (f.outbox?.retrying ?? 0), 0);
+
 /** Per-record errors grouped by cause, with "Retry" for one record or the whole group; failed reports with "Retry". */
-export function failuresSection(c: Context, integrationId: number, failures: RecordFailure[], status: IntegrationStatus, refused: ReportEntry[]) {
+export function failuresSection(c: Context, integrationId: number, failures: RecordFailure[], status: IntegrationStatus, reports: ReportEntry[]) {
   const groups = groupByCause(failures);
+  const refused = reports.filter((r) => r.status === 'failed');
   const failedReports = status.flows.filter((f) => (f.outbox?.failed ?? 0) > 0);
+  // Retried, or the system did not answer: not sent yet, and the last attempt's error says why.
+  const unsent = reports.filter((r) => r.status !== 'failed' && r.lastError !== null);
   const body =
-    groups.length === 0 && failedReports.length === 0
+    groups.length === 0 && failedReports.length === 0 && unsent.length === 0
       ? html`<p class="muted">No errors: every record and report went through.</p>`
-      : html`${failedReports.map(
+      : html`${unsent.length
+          ? html`<div class="group"><div class="group-head"><span><strong>${unsent.length} report${unsent.length === 1 ? '' : 's'} not sent yet</strong> · an attempt failed; the report flow tries again</span></div>
+            ${scrollTable(
+              'Reports not sent yet',
+              html`<tr><th>Order</th><th>Flow</th><th>In the system</th><th class="num">Attempts</th><th>The last attempt's error</th></tr>`,
+              unsent.map((r) => html`<tr><td>${r.subject}</td><td>${r.flow}</td><td>${r.externalId}</td><td class="num">${r.attempts}</td><td>${r.lastError}</td></tr>`),
+            )}</div>`
+          : ''}
+        ${failedReports.map(
           (f) => html`<div class="group"><div class="group-head">
             <span><strong>${f.outbox!.failed} ${f.flow === 'delivery-report' ? 'delivery' : 'receipt'} report${f.outbox!.failed === 1 ? '' : 's'} failed</strong> · ${f.flow}</span>
             <form method="post" action="/integrations/${integrationId}/flows/${f.flow}/retry-reports">${csrfField(c)}<button type="submit" class="small" id="retry-reports-${f.flow}">Retry reports</button></form>

@@ -5,6 +5,7 @@ import type { RunSummary } from '../../sync/runs.js';
 import type { IntegrationStatus } from '../../sync/status.js';
 import { csrfField } from './csrf.js';
 import { countsText, runBadge, scrollTable, time } from './fragments.js';
+import { runProgress } from './run-progress.js';
 
 type Described = { flow: string; description: string };
 
@@ -13,7 +14,8 @@ export function flowsSection(c: Context, integration: IntegrationView, status: I
   const base = `/integrations/${integration.id}/flows`;
   const rows = status.flows.map((f) => {
     const description = described.find((d) => d.flow === f.flow)?.description ?? '';
-    const waiting = f.failures + (f.outbox?.failed ?? 0);
+    const waiting = f.failures + (f.outbox?.failed ?? 0) + (f.outbox?.retrying ?? 0);
+    const running = f.lastRun?.status === 'running';
     return html`<tr>
       <td><strong>${f.flow}</strong><br /><span class="muted">${description}</span></td>
       <td>
@@ -25,11 +27,11 @@ export function flowsSection(c: Context, integration: IntegrationView, status: I
       </td>
       <td>${f.lastRun ? html`<a href="/runs/${f.lastRun.runId}">${time(f.lastRun.startedAt)}</a><br />${runBadge(f.lastRun.status)}` : html`<span class="muted">never</span>`}</td>
       <td>${f.enabled && !integration.paused ? time(f.nextRunAt) : html`<span class="muted">–</span>`}</td>
-      <td>${f.lastRun ? countsText(f.lastRun.counts) : ''}${f.outbox ? html`<br /><span class="muted">reports waiting: ${f.outbox.pending}</span>` : ''}</td>
-      <td class="num">${waiting > 0 ? html`<a href="#failures">${waiting}</a>` : '0'}</td>
+      <td>${f.lastRun ? (running ? runProgress({ ...f.lastRun, flow: f.flow }) : countsText(f.lastRun.counts)) : ''}${f.outbox ? html`<br /><span class="muted">reports waiting: ${f.outbox.pending}</span>` : ''}</td>
+      <td class="num">${waiting > 0 ? html`<a href="/integrations/${integration.id}/errors">${waiting}</a>` : '0'}</td>
       <td>
         <form method="post" action="${base}/${f.flow}/run">${csrfField(c)}
-          <button type="submit" class="small" id="run-${f.flow}" aria-label="Sync now: ${f.flow}"${f.enabled ? '' : html` disabled title="Switch the flow on first"`}>Sync now</button>
+          <button type="submit" class="small" id="run-${f.flow}" aria-label="Sync now: ${f.flow}"${!f.enabled ? html` disabled title="Switch the flow on first"` : running ? html` disabled title="Running now"` : ''}>Sync now</button>
         </form>
       </td>
     </tr>`;
@@ -40,19 +42,19 @@ export function flowsSection(c: Context, integration: IntegrationView, status: I
   </section>`;
 }
 
-/** The latest runs, each linking to its page with every failed or locked record. */
+/** The latest runs, each linking to its page with every failed or locked record; a running one with its progress. */
 export function runsSection(runs: Omit<RunSummary, 'errors'>[]) {
   const took = (r: (typeof runs)[number]) => (r.finishedAt ? `${((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(1)} s` : 'running');
   return html`<section class="card" id="runs" data-live>
     <h2 id="runs-title">Run history</h2>
     ${scrollTable(
       'Run history',
-      html`<tr><th>Run</th><th>Flow</th><th>Trigger</th><th>Status</th><th>Started</th><th class="num">Took</th><th>Records</th></tr>`,
+      html`<tr><th>Run</th><th>Flow</th><th>Trigger</th><th>Status</th><th>Started</th><th class="num">Took</th><th class="num">API calls</th><th>Records</th></tr>`,
       runs.map(
         (r) => html`<tr>
           <td><a href="/runs/${r.runId}">#${r.runId}</a></td><td>${r.flow}</td><td>${r.trigger}</td><td>${runBadge(r.status)}</td>
-          <td>${time(r.startedAt)}</td><td class="num">${took(r)}</td>
-          <td>${countsText(r.counts)}${r.error ? html`<br /><span class="muted">${r.error}</span>` : ''}</td>
+          <td>${time(r.startedAt)}</td><td class="num">${took(r)}</td><td class="num">${r.apiCalls}</td>
+          <td>${r.status === 'running' ? runProgress(r) : countsText(r.counts)}${r.error ? html`<br /><span class="muted">${r.error}</span>` : ''}</td>
         </tr>`,
       ),
       'No runs yet: use "Sync now", or wait for the schedule.',

@@ -6,6 +6,7 @@ import type { IntegrationView } from '../../sync/integrations.js';
 import { principalOf } from '../access.js';
 import type { UiDeps } from './deps.js';
 import { duration, healthBadge, runBadge, scrollTable, time } from './fragments.js';
+import { waitingErrors } from './integration-failures.js';
 import { layout } from './layout.js';
 import { visibleGoodsOwners } from './owners.js';
 
@@ -13,12 +14,9 @@ import { visibleGoodsOwners } from './owners.js';
 const lastRunOf = (status: IntegrationStatus) =>
   status.flows.map((f) => f.lastRun).reduce<IntegrationStatus['flows'][number]['lastRun']>((a, b) => (b && (!a || b.runId > a.runId) ? b : a), undefined);
 
-/** Records waiting for a retry plus reports that failed. */
-const errorCount = (status: IntegrationStatus) => status.flows.reduce((n, f) => n + f.failures + (f.outbox?.failed ?? 0), 0);
-
 function row(integration: IntegrationView, status: IntegrationStatus, systemName: string) {
   const last = lastRunOf(status);
-  const errors = errorCount(status);
+  const errors = waitingErrors(status);
   return html`<tr>
     <td><a href="/integrations/${integration.id}">${integration.name}</a></td>
     <td>${integration.goodsOwner}</td>
@@ -26,7 +24,7 @@ function row(integration: IntegrationView, status: IntegrationStatus, systemName
     <td>${healthBadge(status.health)}</td>
     <td>${last ? html`${time(last.startedAt)}<br />${runBadge(last.status)}` : html`<span class="muted">never</span>`}</td>
     <td class="num">${duration(status.lagSeconds)}</td>
-    <td class="num">${errors > 0 ? html`<a href="/integrations/${integration.id}#failures">${errors}</a>` : '0'}</td>
+    <td class="num">${errors > 0 ? html`<a href="/integrations/${integration.id}/errors">${errors}</a>` : '0'}</td>
   </tr>`;
 }
 

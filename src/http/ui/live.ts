@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { principalOf } from '../access.js';
 import type { UiDeps } from './deps.js';
 import { ownIntegrationById } from '../record-access.js';
+import { recordsSoFar } from './run-progress.js';
 
 /** How often the stream looks at the runs table; small, since one query per tick is cheap. */
 const TICK_MS = 1000;
@@ -12,8 +13,8 @@ const KEEPALIVE_MS = 15_000;
 /**
  * `/ui/events[?integration=ID]`: server-sent events for pages that show runs. Each tick reads the
  * latest runs (of one integration, or of every integration the user may see) and sends a `runs`
- * event when one started, finished or changed its counts; new failures come with a run, so they
- * are covered. The loop ends when the client goes away.
+ * event when one started, finished or wrote a page (with its records and pages so far, for the
+ * progress bars); new failures come with a run, so they are covered. The loop ends when the client goes away.
  */
 export function liveEvents({ sync, logger }: UiDeps) {
   const app = new Hono();
@@ -28,7 +29,7 @@ export function liveEvents({ sync, logger }: UiDeps) {
       const mine = new Set((await sync.integrations.list({ goodsOwner: principal.goodsOwner })).map((i) => i.id));
       return runs.filter((r) => mine.has(r.integrationId));
     };
-    const fingerprint = (r: Awaited<ReturnType<typeof latest>>[number]) => `${r.status}:${JSON.stringify(r.counts)}`;
+    const fingerprint = (r: Awaited<ReturnType<typeof latest>>[number]) => `${r.status}:${r.pages}:${JSON.stringify(r.counts)}`;
 
     return streamSSE(c, async (stream) => {
       let closed = false;
@@ -48,7 +49,8 @@ export function liveEvents({ sync, logger }: UiDeps) {
             const print = fingerprint(run);
             if (seen.get(run.runId) === print) continue;
             seen.set(run.runId, print);
-            await stream.writeSSE({ event: 'runs', data: JSON.stringify({ runId: run.runId, integrationId: run.integrationId, flow: run.flow, status: run.status }) });
+            const progress = { records: recordsSoFar(run.counts), pages: run.pages };
+            await stream.writeSSE({ event: 'runs', data: JSON.stringify({ runId: run.runId, integrationId: run.integrationId, flow: run.flow, status: run.status, ...progress }) });
             quiet = 0;
           }
           for (const id of seen.keys()) if (!runs.some((r) => r.runId === id)) seen.delete(id);

@@ -19,13 +19,16 @@ function differences(row: PreviewRow) {
 
 const SHOWN = 10;
 
-/** What the changed mapping would write for recently fetched records, before anything is saved. */
-export function previewSection(rows: PreviewRow[]) {
+/** What the changed mapping would write for recently fetched records, before anything is saved; `blank`: changed fields empty on every one. */
+export function previewSection(rows: PreviewRow[], blank: string[] = []) {
   if (rows.length === 0) return html`<section class="card" id="preview"><h2>Preview</h2><p class="muted">No recently fetched records to try it on yet: run the flow once ("Sync now"), then preview.</p></section>`;
   const changed = rows.filter((r) => differences(r).length > 0 || r.issues.length > 0).length;
   return html`<section class="card" id="preview" aria-labelledby="preview-title">
     <h2 id="preview-title">Preview</h2>
     <p>On ${rows.length} recently fetched record${rows.length === 1 ? '' : 's'}, the changed mapping would change ${changed}. Nothing is saved yet.</p>
+    ${blank.length
+      ? html`<div class="notice notice-warn" role="alert">${blank.map((wms) => html`<p><code>${wms}</code> would be blank on every one of the ${rows.length} records: check its value or source field.</p>`)}</div>`
+      : ''}
     ${rows.slice(0, SHOWN).map((row) => {
       const diff = differences(row);
       return html`<h3>${row.record}</h3>

@@ -55,10 +55,52 @@ function actions(c: Context, owner: GoodsOwner, order: Order) {
   </div>`;
 }
 
-/** The order page: header facts, numbered lines, shipments, and the warehouse actions. */
+type Sources = Awaited<ReturnType<UiDeps['sync']['orderSources']>>;
+
+const reportState: Record<string, string> = {
+  pending: 'waiting to be sent',
+  sending: 'being sent (checked with the system before another try)',
+  sent: 'sent',
+  failed: 'refused by the system',
+};
+
+/** Where the order came from and what went back: each integration's id for it and its reports. */
+function sourcesSection(sources: Sources) {
+  const rows = sources.flatMap(({ integration, externalId, reports }) => {
+    const source = html`<td data-label="Integration"><a href="/integrations/${integration.id}">${integration.name}</a></td><td data-label="In the system">${externalId}</td>`;
+    if (reports.length === 0) return [html`<tr>${source}<td data-label="Report" colspan="4"><span class="muted">No report yet: one is queued when the order ships.</span></td></tr>`];
+    return reports.map(
+      (r) => html`<tr>${source}
+        <td data-label="Report">${r.flow}</td>
+        <td data-label="State"><span class="badge ${r.status === 'sent' ? 'badge-succeeded' : r.status === 'failed' ? 'badge-failed' : r.lastError ? 'badge-failing' : 'badge-status'}">${reportState[r.status] ?? r.status}</span>${r.sentAt ? html`<br />${time(r.sentAt)}` : ''}</td>
+        <td class="num" data-label="Attempts">${r.attempts}</td>
+        <td data-label="The system's answer">${r.status === 'sent' ? 'accepted' : r.lastError ? r.lastError : html`<span class="muted">not asked yet</span>`}</td>
+      </tr>`,
+    );
+  });
+  return html`<section class="card" aria-labelledby="source-title"><h2 id="source-title">Source and reports</h2>
+    ${scrollTable(
+      'Source and reports',
+      html`<tr><th>Integration</th><th>In the system</th><th>Report</th><th>State</th><th class="num">Attempts</th><th>The system's answer</th></tr>`,
+      rows,
+      'Not brought in by an integration: entered in the WMS.',
+    )}
+  </section>`;
+}
+
+/** The way of delivery by its name where the source gave one, with the code it came as. */
+function wayOfDelivery(info: Order['orderInfo']) {
+  const name = info.wayOfDeliveryType?.name;
+  const code = info.wayOfDeliveryType?.code ?? info.wayOfDelivery;
+  if (!name) return cell(info.wayOfDelivery);
+  return code && code !== name ? html`${name} <span class="muted">(${code})</span>` : name;
+}
+
+/** The order page: header facts, where it came from and its reports, numbered lines, shipments, and the warehouse actions. */
 export async function renderOrder(c: Context, deps: UiDeps, top?: Html, status: ContentfulStatusCode = 200) {
   const owner = await ownGoodsOwner(c, deps.wms);
   const order = await deps.wms.getOrder(owner.code, c.req.param('number') ?? '');
+  const sources = await deps.sync.orderSources(owner.code, order.orderInfo.goodsOwnerOrderNumber);
   const rules = owner.statusRules.order;
   const info = order.orderInfo;
   const customer = order.customer;
@@ -73,7 +115,7 @@ export async function renderOrder(c: Context, deps: UiDeps, top?: Html, status: 
         <section class="card" aria-labelledby="order-title"><h2 id="order-title">Order</h2>
           <dl class="facts">
             <dt>Status</dt><dd>${orderStatusBadge(rules, order.status)}</dd>
-            <dt>Way of delivery</dt><dd>${cell(info.wayOfDelivery)}</dd>
+            <dt>Way of delivery</dt><dd>${wayOfDelivery(info)}</dd>
             <dt>Reference</dt><dd>${cell(info.referenceNumber)}</dd>
             <dt>Remark</dt><dd>${cell(info.orderRemark)}</dd>
           </dl></section>
@@ -85,6 +127,7 @@ export async function renderOrder(c: Context, deps: UiDeps, top?: Html, status: 
             <dt>Phone</dt><dd>${cell(customer?.mobilePhone ?? customer?.telephone)}</dd>
           </dl></section>
       </div>
+      ${sourcesSection(sources)}
       <section class="card"><h2 id="lines-title">Lines</h2>
         ${scrollTable(
           'Lines',

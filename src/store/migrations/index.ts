@@ -13,6 +13,7 @@ import { walkPositions } from './0010-walk-positions.js';
 import { rateLimitBuckets } from './0011-rate-limit-buckets.js';
 import { jobs } from './0012-jobs.js';
 import { goodsOwnerWms } from './0013-goods-owner-wms.js';
+import { runProgress } from './0019-run-progress.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -29,4 +30,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0011-rate-limit-buckets': rateLimitBuckets,
   '0012-jobs': jobs,
   '0013-goods-owner-wms': goodsOwnerWms,
+  '0019-run-progress': runProgress,
 };

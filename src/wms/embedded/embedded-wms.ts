@@ -9,6 +9,7 @@ import type { WmsContext } from './context.js';
 import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument } from './documents.js';
 import { readEvents } from './events.js';
 import { cancelLinedOrder, getLinedOrder, listLinedOrders, orderKind, purchaseOrderKind, upsertLinedOrder } from './lined-orders.js';
+import { searchOrders } from './order-search.js';
 import { receivePurchaseOrder } from './receiving.js';
 import { setOrderStatus } from './shipping.js';
 import { listStock, setStock } from './stock.js';
@@ -37,6 +38,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
     cancelOrder: (owner, n) => cancelLinedOrder(ctx, orderKind, owner, n),
     getOrder: async (owner, n) => (await getLinedOrder(ctx, orderKind, owner, n)) as unknown as Order,
     listOrders: async (owner, o) => (await listLinedOrders(ctx, orderKind, owner, o)) as unknown as Page<Order>,
+    searchOrders: (owner, search) => searchOrders(ctx, owner, search),
     setOrderStatus: (owner, n, change) => setOrderStatus(ctx, owner, n, change),
 
     upsertPurchaseOrder: (owner, po) => upsertLinedOrder(ctx, purchaseOrderKind, owner, po),

@@ -224,12 +224,14 @@ export async function getLinedOrder(ctx: WmsContext, kind: LinedKind, ownerCode:
   });
 }
 
-export async function listLinedOrders(ctx: WmsContext, kind: LinedKind, ownerCode: string, options: ListOptions = {}): Promise<Page<Record<string, unknown>>> {
+/** A page of orders; `numbers` reads just those (the order search's page). */
+export async function listLinedOrders(ctx: WmsContext, kind: LinedKind, ownerCode: string, options: ListOptions & { numbers?: string[] } = {}): Promise<Page<Record<string, unknown>>> {
   const owner = await resolveOwner(ctx, ownerCode);
   const limit = clampLimit(options.limit);
   let query = ctx.db.selectFrom(kind.table).selectAll().where('goods_owner_id', '=', owner.id).orderBy('order_number').limit(limit + 1);
   if (options.after !== undefined) query = query.where('order_number', '>', options.after);
   if (options.status !== undefined) query = query.where('status', '=', options.status);
+  if (options.numbers !== undefined) query = query.where('order_number', 'in', options.numbers);
   const rows = (await query.execute()) as HeaderRow[];
   const page = await withLines(kind, ctx.db, rows.slice(0, limit));
   const items = page.map((o) => viewOf(kind, o));

@@ -3,6 +3,7 @@
  * page works without it; with it:
  * - pages that show runs listen to /ui/events and swap their `[data-live]` sections for fresh
  *   ones (re-fetching the page itself), so run progress and new errors appear without a reload;
+ *   a running sync's progress bar takes its records and pages from the event itself;
  * - `<time>` shows the viewer's local time;
  * - buttons with `data-confirm` ask first.
  */
@@ -16,6 +17,19 @@ export const clientScript = `
     });
   }
   localTimes(document);
+
+  function labelCells(root) {
+    root.querySelectorAll('.table-wrap table').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        Array.prototype.forEach.call(tr.children, function (td, i) {
+          if (!td.hasAttribute('data-label') && !td.hasAttribute('colspan') && heads[i]) td.setAttribute('data-label', heads[i]);
+        });
+      });
+      table.classList.add('stacked');
+    });
+  }
+  labelCells(document);
 
   document.addEventListener('submit', function (e) {
     var button = e.submitter;
@@ -46,6 +60,7 @@ export const clientScript = `
             var focused = section.contains(document.activeElement) ? document.activeElement.id : '';
             section.replaceWith(next);
             localTimes(next);
+            labelCells(next);
             if (focused) { var again = document.getElementById(focused); if (again) again.focus(); }
           });
           if (announcer && text) announcer.textContent = text;
@@ -62,6 +77,11 @@ export const clientScript = `
   events.addEventListener('runs', function (e) {
     try {
       var run = JSON.parse(e.data);
+      if (run.status === 'running') {
+        document.querySelectorAll('[data-progress-run="' + run.runId + '"] .progress-text').forEach(function (text) {
+          text.textContent = run.records + ' record' + (run.records === 1 ? '' : 's') + ' so far · ' + run.pages + ' page' + (run.pages === 1 ? '' : 's');
+        });
+      }
       refresh('Updated: run ' + run.runId + ' of ' + run.flow + ' is ' + run.status + '.');
     } catch (err) { refresh(''); }
   });

@@ -6,7 +6,7 @@ export const styles = `
 :root {
   --ink: #1d2733; --muted: #5b6877; --line: #d9e0e7; --bg: #f5f7fa; --card: #fff;
   --accent: #1f5fbf; --accent-ink: #fff; --focus: #f0a500;
-  --ok: #1b7f3b; --ok-bg: #e3f4e8; --warn: #8a5a00; --warn-bg: #fdf0d5;
+  --ok: #176b34; --ok-bg: #e3f4e8; --warn: #8a5a00; --warn-bg: #fdf0d5;
   --bad: #b3261e; --bad-bg: #fbe4e2; --idle: #4d5866; --idle-bg: #e7ebef;
   --radius: 6px; --gap: 1rem;
 }
@@ -35,6 +35,8 @@ code { font: .9em ui-monospace, SFMono-Regular, Menlo, monospace; background: va
 .user { display: flex; align-items: center; gap: .75rem; color: #d6e2f0; font-size: .9rem; }
 .user form { margin: 0; }
 .user button { background: transparent; color: #fff; border-color: rgba(255,255,255,.4); }
+/* Code in the dark header (the set-up mode hint) keeps the header's light text on a darker chip. */
+.site-header code { background: #2a4466; color: #fff; }
 
 main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .page-head { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: var(--gap); margin-bottom: 1.25rem; }
@@ -61,6 +63,7 @@ td form { margin: 0; display: inline-flex; gap: .35rem; align-items: center; }
 .badge-healthy, .badge-succeeded, .badge-on { color: var(--ok); background: var(--ok-bg); border-color: #b7e0c3; }
 .badge-lagging, .badge-partial, .badge-running { color: var(--warn); background: var(--warn-bg); border-color: #f1d49a; }
 .badge-failing, .badge-failed { color: var(--bad); background: var(--bad-bg); border-color: #f0b9b4; }
+.badge-waiting { color: #1f4f8f; background: #e4eefb; border-color: #b9cff0; }
 .badge-paused, .badge-off, .badge-status { color: var(--idle); background: var(--idle-bg); border-color: #cfd6de; }
 .badge-overridden { color: #5a3fb0; background: #ece6fb; border-color: #d3c6f5; }
 
@@ -102,6 +105,42 @@ dl.facts dd { margin: 0; }
 details > summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
 .diff-old { color: var(--bad); text-decoration: line-through; }
 .diff-new { color: var(--ok); font-weight: 600; }
+.progress { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .6rem; }
+.progress progress { width: 8rem; height: .6rem; accent-color: var(--accent); }
+.progress-text { font-size: .85rem; }
+.notice .progress { margin-top: .35rem; color: var(--ink); }
+.tabs .count { display: inline-block; min-width: 1.4rem; padding: 0 .35rem; border-radius: 999px; background: var(--bad); color: #fff; font-size: .75rem; text-align: center; }
+.bad-text { color: var(--bad); }
+.pages { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; margin-top: 1rem; }
+.pages .current { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
+th a.sort { color: inherit; text-decoration: none; }
+th a.sort:hover { text-decoration: underline; }
+.error { color: var(--bad); font-weight: 600; }
+.change { display: grid; gap: .35rem; min-width: 10rem; }
+.editor-main code { overflow-wrap: anywhere; }
+.change input { width: 100%; }
+.warning { color: var(--warn); font-size: .9rem; font-weight: 600; max-width: 24rem; }
+.notice-warn { color: var(--warn); background: var(--warn-bg); border-color: #f1d49a; }
+.notice-warn p { margin: 0; }
+/* The mapping editor with its preview beside it on a wide screen, the preview staying in view. */
+.editor-layout { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 3fr); gap: 1.25rem; align-items: start; }
+.editor-side { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto; }
+@media (max-width: 64rem) { .editor-layout { grid-template-columns: minmax(0, 1fr); } .editor-side { position: static; max-height: none; } }
+.section-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem; margin-bottom: .75rem; }
+.section-head h2 { margin: 0; }
+.button.current { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem 1.5rem; }
+.chart { margin: 0; }
+.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+.chart svg { display: block; width: 100%; height: 7rem; background: #fafbfc; border: 1px solid var(--line); border-radius: var(--radius); }
+.chart rect { fill: var(--accent); }
+.chart-bad rect { fill: var(--bad); }
+.chart path { fill: none; stroke: var(--accent); stroke-width: 2; vector-effect: non-scaling-stroke; }
+.chart circle { fill: var(--accent); }
+.chart .axis { stroke: #8795a5; stroke-width: 1; vector-effect: non-scaling-stroke; }
+.chart .grid { stroke: var(--line); stroke-dasharray: 3 3; vector-effect: non-scaling-stroke; }
+.chart-scale { display: flex; justify-content: space-between; font-size: .8rem; color: var(--muted); }
+.chart-summary { font-size: .85rem; color: var(--muted); margin: .25rem 0 0; }
 .live-status { font-size: .85rem; color: var(--muted); }
 
 @media (max-width: 40rem) {
@@ -112,7 +151,18 @@ details > summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
   .page-head { flex-direction: column; }
   .card { padding: .85rem; }
   th, td { padding: .4rem .5rem; }
-  /* Wide tables keep a readable layout and scroll sideways inside their region. */
+  /* Wide tables keep a readable layout and scroll sideways inside their region… */
   .table-wrap table { min-width: 36rem; }
+  /* …unless the script labelled their cells: then each row stacks into a card of label: value. */
+  .table-wrap table.stacked { min-width: 0; }
+  table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stacked, table.stacked tbody, table.stacked tr, table.stacked td { display: block; width: 100%; }
+  table.stacked tr { border-bottom: 1px solid var(--line); padding: .35rem 0; }
+  table.stacked td { border: 0; padding: .2rem .25rem; text-align: left; overflow-wrap: anywhere; }
+  table.stacked td[data-label] { display: grid; grid-template-columns: minmax(6rem, 38%) minmax(0, 1fr); gap: .5rem; }
+  table.stacked td[data-label] > * { justify-self: start; }
+  table.stacked td[data-label]::before { content: attr(data-label); color: var(--muted); font-size: .8rem; font-weight: 600; }
+  table.stacked td.num { text-align: left; }
+  .progress progress { width: 100%; }
 }
 `;
