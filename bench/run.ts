@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { mycashflow } from '../connectors/mycashflow/connector.js';
 import { sandboxScale } from './sandbox-scale.js';
+import { ongoingWrites, ongoingWritesSection } from './ongoing-writes.js';
 import { mystoreWebhookLatency, writeWebhookSection } from './mystore-webhooks.js';
 import { takeoverScenario, takeoverSection } from './takeover.js';
 import { loadScenario, loadSection } from './load.js';
@@ -166,6 +167,7 @@ const rows: ImportRow[] = [];
 for (const size of sizes) for (const latency of latencies) rows.push(...(await importScenario(size, latency)));
 const lag = await lagScenario();
 const simulators = await sandboxScale();
+const ongoing = await ongoingWrites();
 const mystoreWebhooks = await mystoreWebhookLatency();
 const takeover = await takeoverScenario();
 const load = await loadScenario();
@@ -215,6 +217,7 @@ In process, no HTTP: the time to build a shop, and to serve one page deep in it.
 |---|---|---|---|
 ${simulators.map((s) => `| ${s.system} | ${s.records} | ${Math.round(s.buildMs)} | ${Math.round(s.pageMs)} |`).join('\n')}
 
+${ongoingWritesSection(ongoing)}
 ${takeoverSection(takeover)}
 ${fairShareSection(fairShares)}
 ${loadSection(load)}${keptSection(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), '## Measured by the test suite')}`,

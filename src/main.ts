@@ -21,7 +21,7 @@ import type { SyncServices } from './sync/services.js';
 import { createEmbeddedWms } from './wms/embedded/embedded-wms.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { auditedWms } from './audit/audited-wms.js';
-import type { WmsPort } from './wms/port.js';
+import type { EmbeddedWms } from './wms/port.js';
 
 /**
  * The composition root: the only place that reads the environment, parses configuration and
@@ -62,8 +62,8 @@ function openContext(options: GlobalOptions, io: CliIo, env: Record<string, stri
     ...(serving ? {} : { destination: process.stderr }),
   });
   let store: Promise<Store> | undefined;
-  let wms: WmsPort | undefined;
-  let embeddedWms: WmsPort | undefined;
+  let wms: EmbeddedWms | undefined;
+  let embeddedWms: EmbeddedWms | undefined;
   // The engine writes through the WMS unaudited; commands and the API through the audited port.
   const embedded = async () => (embeddedWms ??= createEmbeddedWms(await openDb()));
   let sync: SyncServices | undefined;

@@ -1,4 +1,4 @@
-import type { UpsertOutcome, WmsPort } from '../wms/port.js';
+import type { EmbeddedWms, UpsertOutcome } from '../wms/port.js';
 import type { AuditLog } from './audit-log.js';
 
 const audited = Symbol('audited');
@@ -10,12 +10,12 @@ function orderNumberOf(input: unknown, header: 'orderInfo' | 'inOrderInfo'): str
 }
 
 /**
- * The WMS port as the API, the UI and the CLI use it: every change of an order, a purchase order
- * or a goods owner is recorded in the audit log once it succeeded. The engine uses the port
+ * The WMS port as the API, the UI and the CLI use it: every change of an order or a purchase order
+ * is recorded (goods owners record themselves in src/tenants) in the audit log once it succeeded. The engine uses the port
  * unwrapped; its imports are the integration's doing, already in the run's record. Wrapping twice
  * records once.
  */
-export function auditedWms(wms: WmsPort, log: AuditLog): WmsPort {
+export function auditedWms(wms: EmbeddedWms, log: AuditLog): EmbeddedWms {
   if ((wms as { [audited]?: true })[audited]) return wms;
   const written = async (outcome: UpsertOutcome, kind: 'order' | 'purchase order', owner: string, number: string) => {
     if (outcome.outcome !== 'unchanged' && outcome.outcome !== 'locked') await log.recordChange({ kind: 'order', record: `${kind} ${number}`, goodsOwner: owner, action: outcome.outcome });
@@ -24,17 +24,6 @@ export function auditedWms(wms: WmsPort, log: AuditLog): WmsPort {
   return {
     ...wms,
     [audited]: true,
-    async addGoodsOwner(input) {
-      const owner = await wms.addGoodsOwner(input);
-      await log.recordChange({ kind: 'goods owner', record: `goods owner ${owner.code}`, goodsOwner: owner.code, action: 'created', changes: { name: { to: owner.name } } });
-      return owner;
-    },
-    async renameGoodsOwner(code, name) {
-      const before = await wms.getGoodsOwner(code);
-      const owner = await wms.renameGoodsOwner(code, name);
-      if (before.name !== owner.name) await log.recordChange({ kind: 'goods owner', record: `goods owner ${code}`, goodsOwner: code, action: 'renamed', changes: { name: { from: before.name, to: owner.name } } });
-      return owner;
-    },
     upsertOrder: async (owner, order) => written(await wms.upsertOrder(owner, order), 'order', owner, orderNumberOf(order, 'orderInfo')),
     cancelOrder: async (owner, n) => written(await wms.cancelOrder(owner, n), 'order', owner, n),
     async setOrderStatus(owner, n, change) {
@@ -50,5 +39,5 @@ export function auditedWms(wms: WmsPort, log: AuditLog): WmsPort {
       await log.recordChange({ kind: 'order', record: `purchase order ${n}`, goodsOwner: owner, action: 'received', changes: { status: { to: po.status }, ...(lines ? { lines: lines.map((l) => `row ${l.row}: ${l.quantity}`) } : {}) } });
       return po;
     },
-  } as WmsPort;
+  } as EmbeddedWms;
 }

@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Users } from '../access/users.js';
 import type { SyncServices } from '../sync/services.js';
-import type { WmsPort } from '../wms/port.js';
+import type { EmbeddedWms } from '../wms/port.js';
 
 /** Where a command writes: stdout for results, stderr for messages and errors. */
 export interface CliIo {
@@ -21,7 +21,7 @@ export interface CliContext {
   json: boolean;
   config: Config;
   logger: Logger;
-  wms(): Promise<WmsPort>;
+  wms(): Promise<EmbeddedWms>;
   sync(): Promise<SyncServices>;
   users(): Promise<Users>;
   /** A command that printed its result but did not fully succeed (a failed run) exits non-zero. */

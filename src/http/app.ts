@@ -6,7 +6,7 @@ import { authenticate, clientAddresses, requireAdmin, sameOriginWrites } from '.
 import { parseAddressList } from '../kernel/address-list.js';
 import type { Logger } from '../kernel/logger.js';
 import type { SyncServices } from '../sync/services.js';
-import type { WmsPort } from '../wms/port.js';
+import type { EmbeddedWms } from '../wms/port.js';
 import { errorBody, respondWithError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { guardRecords } from './record-access.js';
@@ -20,6 +20,7 @@ import { orderRoutes } from './routes/orders.js';
 import { purchaseOrderRoutes } from './routes/purchase-orders.js';
 import { stockRoutes } from './routes/stock.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { wmsWebhookRoutes } from './routes/wms-webhooks.js';
 import { sandboxRoutes } from './sandboxes.js';
 import { assetRoutes } from './ui/assets.js';
 import { adminUi } from './ui/index.js';
@@ -29,7 +30,7 @@ import { auditLogRoutes } from './routes/audit-log.js';
 import { userRoutes } from './routes/users.js';
 
 export interface HttpDeps {
-  wms: WmsPort;
+  wms: EmbeddedWms;
   sync: SyncServices;
   users: Users;
   logger: Logger;
@@ -91,6 +92,7 @@ export function createHttpApp(given: HttpDeps) {
   app.route('/', sandboxRoutes(deps.sync.registry, { control: (c, next) => signedIn(c, async () => (requireAdmin(c), next())), shopExists: isSandboxIntegration }));
   // Webhooks sign their calls instead of signing in; the guards above apply to them as to all.
   app.route('/', webhookRoutes(deps));
+  app.route('/', wmsWebhookRoutes(deps));
   app.route('/', assetRoutes());
   app.route('/', loginPages(deps));
   const page = authenticate(deps.users, 'page');

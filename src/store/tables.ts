@@ -10,6 +10,11 @@ export interface GoodsOwnersTable {
   name: string;
   status_rules: string;
   created_at: string;
+  /** Which WMS holds this goods owner's records (migration 0013). */
+  wms: Generated<string>;
+  wms_settings: Generated<string>;
+  /** The WMS credentials, sealed with the secret box; null for the embedded WMS. */
+  wms_secrets: string | null;
 }
 
 interface KeyedDocument {

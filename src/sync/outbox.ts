@@ -27,14 +27,16 @@ const waiting = ['pending', 'sending'];
 export async function relayEvents(deps: EngineDeps, batch = 500): Promise<{ integrationId: number; flow: string }[]> {
   const state = await deps.db.selectFrom('engine_state').select(['key', 'value']).where('key', 'in', [RELAY_KEY, UNLINKED_KEY]).execute();
   const value = (key: string) => state.find((row) => row.key === key)?.value;
-  const after = Number(value(RELAY_KEY) ?? 0);
   const unlinked = JSON.parse(value(UNLINKED_KEY) ?? '[]') as WmsEvent[];
-  const events = await deps.wms.readEvents(after, batch, ['order.shipped', 'purchase-order.received']);
-  if (events.length === 0 && unlinked.length === 0) return [];
+  const { events, cursor } = await deps.wms.poll(value(RELAY_KEY) ?? '', batch, ['order.shipped', 'purchase-order.received']);
+  if (events.length === 0 && unlinked.length === 0 && cursor === (value(RELAY_KEY) ?? '')) return [];
   const woken = new Map<string, { integrationId: number; flow: string }>();
   const stillUnlinked: WmsEvent[] = [];
   const oldest = deps.clock.now().getTime() - UNLINKED_FOR_MS;
-  for (const event of [...unlinked, ...events]) {
+  // A remote WMS offers an event until it is acknowledged: one that waits for its link comes again
+  // at every poll, and is kept once.
+  const distinct = new Map([...unlinked, ...events].map((event) => [`${event.goodsOwner}/${event.type}/${event.id}`, event]));
+  for (const event of distinct.values()) {
     const { entries, linked } = await outboxEntriesFor(deps, event);
     if (!linked) {
       if (Date.parse(event.createdAt) >= oldest) stillUnlinked.push(event);
@@ -48,9 +50,12 @@ export async function relayEvents(deps: EngineDeps, batch = 500): Promise<{ inte
         .execute();
       woken.set(`${entry.integration_id}/${entry.flow}`, { integrationId: entry.integration_id, flow: entry.flow });
     }
+    // A remote WMS offers an event until it is acknowledged: one whose reports all went out
+    // (the hub stopped between the shop's answer and the ack) is acknowledged now, not sent again.
+    if (entries.length > 0) await ackIfAllSent(deps, event);
   }
   const saved: [string, string][] = [[UNLINKED_KEY, JSON.stringify(stillUnlinked.slice(-MAX_UNLINKED))]];
-  if (events.length > 0) saved.push([RELAY_KEY, String(events[events.length - 1]!.id)]);
+  saved.push([RELAY_KEY, cursor]);
   await deps.db.transaction().execute(async (tx) => {
     for (const [key, text] of saved) {
       await tx.insertInto('engine_state').values({ key, value: text }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text })).execute();
@@ -58,6 +63,39 @@ export async function relayEvents(deps: EngineDeps, batch = 500): Promise<{ inte
   });
   return [...woken.values()];
 }
+
+/**
+ * Tells the WMS an event's reports were accepted, once every integration's report of it is sent.
+ * A failed acknowledgement is logged, not thrown: the report went out, and the WMS offers the
+ * event again, so the next relay acknowledges it without sending it twice.
+ */
+async function ackIfAllSent(deps: EngineDeps, event: WmsEvent): Promise<void> {
+  const open = await deps.db
+    .selectFrom('outbox')
+    .select('id')
+    .where('event_id', '=', event.id)
+    .where('subject', '=', event.subject)
+    .where('flow', '=', reportFlowOf[event.type as keyof typeof reportFlowOf])
+    .where('status', '!=', 'sent')
+    .executeTakeFirst();
+  if (open) return;
+  try {
+    await deps.wms.ack(event);
+  } catch (e) {
+    deps.logger.warn({ err: e, goodsOwner: event.goodsOwner, subject: event.subject }, 'the WMS did not take the acknowledgement of a sent report; it is tried again at the next relay');
+  }
+}
+
+/** The event an outbox entry was made from, as the WMS gave it (for its acknowledgement). */
+const eventOf = (entry: { event_id: number; subject: string; payload: string; created_at: string; flow: string }, goodsOwner: string): WmsEvent =>
+  ({
+    id: Number(entry.event_id),
+    goodsOwner,
+    type: entry.flow === 'delivery-report' ? 'order.shipped' : 'purchase-order.received',
+    subject: entry.subject,
+    payload: JSON.parse(entry.payload),
+    createdAt: entry.created_at,
+  }) as WmsEvent;
 
 /** The outbox rows an event makes, and whether any integration has linked its record at all. */
 async function outboxEntriesFor(deps: EngineDeps, event: WmsEvent) {
@@ -115,12 +153,14 @@ export async function deliverReports(deps: EngineDeps, run: FlowRun<ReportFlow<u
       if (entry.status === 'sending' && (await flow.isDone(api, report, signal))) {
         await update({ status: 'sent', sent_at: deps.clock.now().toISOString(), last_error: null });
         recorder.add({ record: label, externalId: entry.external_id, outcome: 'sent' });
+        await ackIfAllSent(deps, eventOf(entry, integration.goodsOwner));
         continue;
       }
       await update({ status: 'sending', attempts: entry.attempts + 1 });
       await flow.send(api, report, signal);
       await update({ status: 'sent', sent_at: deps.clock.now().toISOString(), last_error: null });
       recorder.add({ record: label, externalId: entry.external_id, outcome: 'sent' });
+      await ackIfAllSent(deps, eventOf(entry, integration.goodsOwner));
     } catch (e) {
       // Only an answer that proves the system did nothing lets the report go back to `pending`;
       // anything else (a timeout, a crash of ours after the call) keeps `sending`: check first next time.

@@ -8,6 +8,11 @@ import type { SecretBox } from '../kernel/secrets.js';
 import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
 import { createAuditLog } from '../audit/audit-log.js';
+import { createTenants } from '../tenants/goods-owners.js';
+import type { TenantInput } from '../tenants/goods-owners.js';
+import { createWmsResolver } from '../tenants/wms-resolver.js';
+import { createOngoingWms } from '../wms/ongoing/ongoing-wms.js';
+import type { OngoingClientDeps } from '../wms/ongoing/client.js';
 import { createAuthorization } from './authorization.js';
 import { createCursors } from './cursors.js';
 import { apiContextFor } from './api-context.js';
@@ -30,6 +35,7 @@ import type { SchedulerOptions } from './scheduler.js';
 
 export interface SyncServiceDeps {
   store: Store;
+  /** The embedded WMS; goods owners on another WMS get theirs from the resolver built here. */
   wms: WmsPort;
   registry: ConnectorRegistry;
   secrets: SecretBox;
@@ -41,6 +47,8 @@ export interface SyncServiceDeps {
   allowPrivateTargets?: string[];
   /** How long a flow's lease lasts unless renewed (WMSYNC_LEASE_MS). */
   leaseMs: number;
+  /** Tests: the Ongoing adapters' transport and sleep. */
+  ongoing?: Pick<OngoingClientDeps, 'fetch' | 'sleep' | 'failureLimit'>;
 }
 
 /** The sync engine and what surrounds it, wired once per process. */
@@ -49,9 +57,16 @@ export function createSyncServices(deps: SyncServiceDeps) {
   const outbound = createOutboundPolicy({ allowPrivate: deps.allowPrivateTargets ?? [], trustedPrefixes: () => [`${deps.hubUrl()}/sandbox/`] });
   const audit = createAuditLog(store.db, clock);
   const integrations = createIntegrationStore({ db: store.db, registry: deps.registry, secrets: deps.secrets, clock, hubUrl: deps.hubUrl, outbound, audit });
+  const tenants = createTenants({ db: store.db, clock, secrets: deps.secrets, checkUrl: (url, what) => outbound.checkUrl(url, what), audit });
+  const wmsResolver = createWmsResolver({
+    tenants,
+    embedded: deps.wms,
+    logger: deps.logger,
+    remote: { ongoing: (tenant) => createOngoingWms(tenant, { clock, logger: deps.logger, outbound, ...deps.ongoing }) },
+  });
   const engineDeps: EngineDeps = {
     db: store.db,
-    wms: deps.wms,
+    wms: wmsResolver.routed(),
     registry: deps.registry,
     integrations,
     links: createLinks(store.db, clock),
@@ -73,6 +88,8 @@ export function createSyncServices(deps: SyncServiceDeps) {
     jobs.run({ type: 'flow-run', integrationId, flow }, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 });
   return {
     registry: deps.registry,
+    tenants,
+    wmsFor: wmsResolver.wmsFor,
     integrations,
     /** Who changed what (src/audit/): the API, the UI and the CLI read it; changes record themselves. */
     audit,
@@ -87,6 +104,15 @@ export function createSyncServices(deps: SyncServiceDeps) {
       const { connector, resolved } = integrations.resolveDraft(input);
       const api = connector.createApi(apiContextFor(engineDeps, connector, resolved, { logger: deps.logger, saveTokens: async () => undefined, fallbackCredential: 'test' }));
       await connector.testConnection(api, AbortSignal.timeout(20_000));
+    },
+    /**
+     * "Test connection" of a goods owner's WMS: a stored one by code, or a draft before it is saved
+     * (its settings checked as `add` checks them). The embedded WMS needs no call.
+     */
+    async testWmsConnection(target: string | TenantInput): Promise<void> {
+      const tenant = typeof target === 'string' ? await tenants.resolve(target) : tenants.draft(target);
+      if (tenant.wms === 'embedded') return;
+      await createOngoingWms(tenant, { clock, logger: deps.logger, outbound, ...deps.ongoing }).testConnection();
     },
     previewMapping: (integrationId: number, flow: string, overrides: unknown) => previewMapping(engineDeps, integrationId, flow, overrides),
     status: async (integrationId: number) => {

@@ -55,9 +55,15 @@ export interface SetOrderStatus {
 
 export type WmsEventType = 'order.shipped' | 'purchase-order.received' | 'stock.changed';
 
-/** A line as a report needs it: which line of the source, and how many were ordered. */
+/**
+ * A line as a report needs it: which line of the source, and how many were ordered. `rowNumber`
+ * is the line's stable key in the WMS (Ongoing's `rowNumber`; the embedded WMS's row as text):
+ * reports match lines by it or by the external line id, never by their place in a list.
+ */
 interface EventLine {
+  /** 1-based place of the line in the order as the WMS returns it; for display only. */
   row: number;
+  rowNumber?: string;
   articleNumber: string;
   externalOrderLineCode?: string;
   externalOrderLineId?: string;
@@ -92,45 +98,77 @@ export type WmsEvent = {
   [K in WmsEventType]: { id: number; goodsOwner: string; type: K; subject: string; payload: WmsEventPayloads[K]; createdAt: string };
 }[WmsEventType];
 
+/** One read of a WMS's event feed: the events after the cursor, and the cursor to read from next. */
+export interface EventBatch {
+  events: WmsEvent[];
+  cursor: string;
+}
+
 /**
- * The WMS as the sync engine sees it. The embedded WMS implements it on our own tables; an
- * Ongoing WMS adapter implements it over REST. Every write validates its input, applies the
- * goods owner's status rules, and writes its events in the same transaction.
+ * The WMS as the sync engine sees it: writes of what the external systems bring, stock to send
+ * back, and a feed of what the warehouse did. The embedded WMS implements it on our own tables,
+ * src/wms/ongoing over Ongoing's REST API. Writes validate their input and apply the goods
+ * owner's status rules. The feed is read by cursor, and an event stays in it (for an adapter
+ * that keeps it remotely) until `ack` says the external system accepted its report.
  */
 export interface WmsPort {
+  upsertArticle(owner: string, article: unknown): Promise<UpsertOutcome>;
+  upsertSupplier(owner: string, supplier: unknown): Promise<UpsertOutcome>;
+  upsertOrder(owner: string, order: unknown): Promise<UpsertOutcome>;
+  cancelOrder(owner: string, orderNumber: string): Promise<UpsertOutcome>;
+  upsertPurchaseOrder(owner: string, purchaseOrder: unknown): Promise<UpsertOutcome>;
+  cancelPurchaseOrder(owner: string, orderNumber: string): Promise<UpsertOutcome>;
+
+  /** Stock of all articles, or of those named; `changedSince` lets an adapter read only the recent changes. */
+  listStock(owner: string, articleNumbers?: string[], changedSince?: Date): Promise<StockBalance[]>;
+
+  /** Events after `cursor` ('' = from the start), oldest first. */
+  poll(cursor: string, limit: number, types?: WmsEventType[]): Promise<EventBatch>;
+  /** The external system accepted the event's report: the WMS may stop offering it. Idempotent. */
+  ack(event: WmsEvent): Promise<void>;
+}
+
+/** Reads of the warehouse's records, for the CLI, API and admin UI. */
+export interface WarehouseReads {
+  getArticle(owner: string, articleNumber: string): Promise<Article>;
+  listArticles(owner: string, options?: ListOptions): Promise<Page<Article>>;
+  listSuppliers(owner: string, options?: ListOptions): Promise<Page<Supplier>>;
+  getOrder(owner: string, orderNumber: string): Promise<Order>;
+  listOrders(owner: string, options?: ListOptions): Promise<Page<Order>>;
+  /** Optional: a WMS without it gives the UI the plain list (cursor pages, by number). */
+  searchOrders?(owner: string, search: OrderSearch): Promise<OrderSearchPage>;
+  getPurchaseOrder(owner: string, orderNumber: string): Promise<PurchaseOrder>;
+  listPurchaseOrders(owner: string, options?: ListOptions): Promise<Page<PurchaseOrder>>;
+}
+
+/** What the warehouse does: the embedded WMS's CLI, API and UI (Ongoing's users do it in Ongoing). */
+export interface WarehouseActions {
+  setOrderStatus(owner: string, orderNumber: string, change: SetOrderStatus): Promise<Order>;
+  /** Receives the given rows (1-based) or, with no lines, everything still outstanding. */
+  receivePurchaseOrder(owner: string, orderNumber: string, lines?: { row: number; quantity: number }[]): Promise<PurchaseOrder>;
+  setStock(owner: string, articleNumber: string, physical: number): Promise<StockBalance>;
+}
+
+/**
+ * The embedded WMS as its surfaces use it. The goods-owner calls are thin aliases of the hub's
+ * tenants module (src/tenants), kept so callers and tests written before the split still work.
+ */
+export interface EmbeddedWms extends WmsPort, WarehouseReads, WarehouseActions {
   addGoodsOwner(input: GoodsOwnerInput): Promise<GoodsOwner>;
   listGoodsOwners(): Promise<GoodsOwner[]>;
   getGoodsOwner(code: string): Promise<GoodsOwner>;
   /** Changes the company name; the code, which records are keyed by, stays. */
   renameGoodsOwner(code: string, name: string): Promise<GoodsOwner>;
-
-  upsertArticle(owner: string, article: unknown): Promise<UpsertOutcome>;
-  getArticle(owner: string, articleNumber: string): Promise<Article>;
-  listArticles(owner: string, options?: ListOptions): Promise<Page<Article>>;
-
-  upsertSupplier(owner: string, supplier: unknown): Promise<UpsertOutcome>;
-  listSuppliers(owner: string, options?: ListOptions): Promise<Page<Supplier>>;
-
-  upsertOrder(owner: string, order: unknown): Promise<UpsertOutcome>;
-  cancelOrder(owner: string, orderNumber: string): Promise<UpsertOutcome>;
-  getOrder(owner: string, orderNumber: string): Promise<Order>;
-  listOrders(owner: string, options?: ListOptions): Promise<Page<Order>>;
-  /** Optional: a WMS without it gives the UI the plain list (cursor pages, by number). */
-  searchOrders?(owner: string, search: OrderSearch): Promise<OrderSearchPage>;
-  setOrderStatus(owner: string, orderNumber: string, change: SetOrderStatus): Promise<Order>;
-
-  upsertPurchaseOrder(owner: string, purchaseOrder: unknown): Promise<UpsertOutcome>;
-  cancelPurchaseOrder(owner: string, orderNumber: string): Promise<UpsertOutcome>;
-  getPurchaseOrder(owner: string, orderNumber: string): Promise<PurchaseOrder>;
-  listPurchaseOrders(owner: string, options?: ListOptions): Promise<Page<PurchaseOrder>>;
-  /** Receives the given rows (1-based) or, with no lines, everything still outstanding. */
-  receivePurchaseOrder(owner: string, orderNumber: string, lines?: { row: number; quantity: number }[]): Promise<PurchaseOrder>;
-
-  listStock(owner: string, articleNumbers?: string[]): Promise<StockBalance[]>;
-  setStock(owner: string, articleNumber: string, physical: number): Promise<StockBalance>;
-
-  /** Events after the given id, oldest first: the sync engine's feed of what the warehouse did. */
+  /** Events after the given id: the embedded WMS's numbered log, under `poll`. */
   readEvents(afterId: number, limit: number, types?: WmsEventType[]): Promise<WmsEvent[]>;
 }
 
 export type { OrderInput, PurchaseOrderInput };
+
+/** A remote WMS that pushes "something changed" calls (Ongoing's webhooks): they only wake its next poll. */
+export interface WakeableWms extends WmsPort {
+  acceptsWebhookToken(token: string | undefined): boolean;
+  wake(): void;
+}
+
+export const isWakeable = (wms: WmsPort): wms is WakeableWms => 'wake' in wms && 'acceptsWebhookToken' in wms;

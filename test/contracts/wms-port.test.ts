@@ -1,25 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isWmsyncError } from '../../src/kernel/errors.js';
 import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
-import type { WmsPort } from '../../src/wms/port.js';
+import type { EmbeddedWms } from '../../src/wms/port.js';
+import { startOngoingSandbox, ongoingSandboxCredentials } from '../../src/wms/ongoing/sandbox/server.js';
 import { sampleArticle, sampleOrder, samplePurchaseOrder } from '../support/fixtures.js';
+import { testHub } from '../support/hub.js';
+import { refusal, wmsPortContract } from './wms-port.js';
+import type { WarehouseDriver } from './wms-port.js';
 import { dialectsUnderTest, openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
 
-/** What a thrown WmsyncError says, for assertions on kind, message and field issues. */
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isWmsyncError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
-
 describe.each(dialectsUnderTest())('WMS port contract on %s', (dialect) => {
   let store: TestStore;
-  let wms: WmsPort;
+  let wms: EmbeddedWms;
 
   beforeEach(async () => {
     store = await openTestStore(dialect);
@@ -184,5 +176,70 @@ describe.each(dialectsUnderTest())('WMS port contract on %s', (dialect) => {
   it('refuses stock for an unknown article and negative stock', async () => {
     expect((await refusal(wms.setStock('ACME', 'NOPE', 5))).details[0]).toMatchObject({ field: 'articleNumber', value: 'NOPE' });
     expect((await refusal(wms.setStock('ACME', 'ART-1001', -1))).details[0]).toMatchObject({ field: 'physical', value: -1 });
+  });
+});
+
+/** The embedded WMS's warehouse: its own actions, lines by row. */
+function embeddedWarehouse(wms: EmbeddedWms): WarehouseDriver {
+  const rows = (lines?: { line: number; quantity: number }[]) => lines?.map((l) => ({ row: l.line, quantity: l.quantity }));
+  return {
+    release: async (n) => void (await wms.setOrderStatus('ACME', n, { status: 300 })),
+    ship: async (n, change) => void (await wms.setOrderStatus('ACME', n, { status: 450, waybill: change.waybill, ...(change.picked ? { picked: rows(change.picked)! } : {}) })),
+    receive: async (n, lines) => void (await wms.receivePurchaseOrder('ACME', n, rows(lines))),
+    setStock: async (article, physical) => void (await wms.setStock('ACME', article, physical)),
+  };
+}
+
+/** Ongoing's warehouse: the sandbox's control API, lines by the rowNumber the adapter gave them. */
+function ongoingWarehouse(running: Awaited<ReturnType<typeof startOngoingSandbox>>): WarehouseDriver {
+  const control = async (path: string, body: unknown) => {
+    const response = await fetch(`${running.origin}/_sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  };
+  const store = running.sandbox.store;
+  const rows = (all: { rowNumber: string }[], lines?: { line: number; quantity: number }[]) => lines?.map((l) => ({ rowNumber: all[l.line - 1]!.rowNumber, quantity: l.quantity }));
+  return {
+    release: (n) => control(`/orders/${n}/status`, { status: 300 }),
+    ship: (n, change) => control(`/orders/${n}/ship`, { waybill: change.waybill, ...(change.picked ? { picked: rows(store.order(n).lines, change.picked) } : {}) }),
+    receive: (n, lines) => control(`/purchaseOrders/${n}/receive`, lines ? { lines: rows(store.purchaseOrder(n).lines, lines) } : {}),
+    setStock: (article, physical) => control(`/articles/${article}/stock`, { numberOfItems: physical }),
+  };
+}
+
+describe.each(dialectsUnderTest())('WMS port contract: embedded WMS on %s', (dialect) => {
+  wmsPortContract(async () => {
+    const store = await openTestStore(dialect);
+    const wms = createEmbeddedWms(store);
+    await wms.addGoodsOwner({ code: 'ACME', name: 'Acme Oy' });
+    return { port: wms, owner: 'ACME', warehouse: embeddedWarehouse(wms), detectsUnchanged: true, hasSupplierRegister: true, close: () => store.drop() };
+  });
+});
+
+describe.each(dialectsUnderTest())('WMS port contract: Ongoing WMS adapter against its sandbox, goods owner stored on %s', (dialect) => {
+  wmsPortContract(async () => {
+    const store = await openTestStore(dialect);
+    const running = await startOngoingSandbox();
+    const { sync } = testHub(store);
+    await sync.tenants.add({
+      code: 'ACME',
+      name: 'Acme Oy',
+      wms: 'ongoing',
+      settings: { baseUrl: running.url, goodsOwnerId: String(running.sandbox.goodsOwnerId), pollIntervalSeconds: '0' },
+      secrets: ongoingSandboxCredentials,
+    });
+    const port = await sync.wmsFor('ACME');
+    return {
+      port,
+      owner: 'ACME',
+      warehouse: ongoingWarehouse(running),
+      detectsUnchanged: false,
+      hasSupplierRegister: false,
+      close: async () => {
+        // Every write of the goods owner ran alone, as Ongoing needs.
+        expect(running.sandbox.overlappingWrites()).toBe(0);
+        await running.close();
+        await store.drop();
+      },
+    };
   });
 });

@@ -1,17 +1,34 @@
 import type { Command } from 'commander';
+import type { Tenant } from '../../tenants/goods-owners.js';
 import { action, print, table } from '../context.js';
 import type { CommandDeps } from '../context.js';
+import { keyValue } from '../parse.js';
+
+/** Which WMS, and its settings; credentials only by name. */
+function human(owner: Tenant): string {
+  const lines = [`wms: ${owner.wms}`];
+  for (const [key, value] of Object.entries(owner.wmsSettings)) lines.push(`  ${key} = ${String(value)}`);
+  for (const key of owner.wmsSecretsSet) lines.push(`  ${key} = (secret, set)`);
+  return lines.join('\n');
+}
 
 export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
   const cmd = program.command('goods-owners').description('the companies whose goods the warehouse holds');
   cmd
     .command('add <code>')
-    .description('add a goods owner')
+    .description('add a goods owner, on the embedded WMS or on another WMS (--wms ongoing)')
     .requiredOption('--name <name>', 'company name')
+    .option('--wms <kind>', 'the WMS that holds its records: embedded (default) or ongoing')
+    .option('--set <key=value>', "a setting of the WMS (Ongoing: baseUrl, goodsOwnerId, …); repeatable", keyValue)
+    .option('--secret <key=value>', 'a WMS credential (Ongoing: username, password, webhookToken); stored encrypted; repeatable', keyValue)
+    .option('--test', 'call the WMS once with these settings before saving (not for the embedded WMS)')
     .action(
-      action(deps, async (ctx, code: string, opts: { name: string }) => {
-        const owner = await (await ctx.wms()).addGoodsOwner({ code, name: opts.name });
-        print(ctx, owner, () => `added goods owner ${owner.code} (${owner.name})`);
+      action(deps, async (ctx, code: string, opts: { name: string; wms?: string; set?: Record<string, string>; secret?: Record<string, string>; test?: boolean }) => {
+        const sync = await ctx.sync();
+        const input = { code, name: opts.name, ...(opts.wms ? { wms: opts.wms } : {}), ...(opts.set ? { settings: opts.set } : {}), ...(opts.secret ? { secrets: opts.secret } : {}) };
+        if (opts.test) await sync.testWmsConnection(input);
+        const owner = await sync.tenants.add(input);
+        print(ctx, owner, () => `added goods owner ${owner.code} (${owner.name})${owner.wms === 'embedded' ? '' : `\n${human(owner)}`}`);
       }),
     );
   cmd
@@ -19,8 +36,17 @@ export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
     .description('list goods owners')
     .action(
       action(deps, async (ctx) => {
-        const owners = await (await ctx.wms()).listGoodsOwners();
-        print(ctx, owners, () => table(['CODE', 'NAME', 'CREATED'], owners.map((o) => [o.code, o.name, o.createdAt])));
+        const owners = await (await ctx.sync()).tenants.list();
+        print(ctx, owners, () => table(['CODE', 'NAME', 'WMS', 'CREATED'], owners.map((o) => [o.code, o.name, o.wms, o.createdAt])));
+      }),
+    );
+  cmd
+    .command('test-connection <code>')
+    .description("call the goods owner's WMS once with its stored settings")
+    .action(
+      action(deps, async (ctx, code: string) => {
+        await (await ctx.sync()).testWmsConnection(code);
+        print(ctx, { code, ok: true }, () => `goods owner ${code}: the WMS answered`);
       }),
     );
   cmd
@@ -29,7 +55,7 @@ export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
     .requiredOption('--name <name>', 'the new company name')
     .action(
       action(deps, async (ctx, code: string, opts: { name: string }) => {
-        const owner = await (await ctx.wms()).renameGoodsOwner(code, opts.name);
+        const owner = await (await ctx.sync()).tenants.rename(code, opts.name);
         print(ctx, owner, () => `goods owner ${owner.code} is now ${owner.name}`);
       }),
     );

@@ -48,6 +48,8 @@ export function remoteMessage(body: unknown): string | undefined {
   const firstError: unknown = Array.isArray(fields.errors) ? fields.errors[0] : undefined;
   const candidates = [
     fields.message,
+    // IIS and ASP.NET answer {"Message": …} (Ongoing WMS).
+    fields.Message,
     messageOf(fields.error),
     messageOf(firstError),
     fields.error_description,

@@ -1,29 +1,61 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { goodsOwnerInputSchema } from '../../domain/index.js';
 import { mayAccess } from '../../access/users.js';
+import type { SyncServices } from '../../sync/services.js';
 import { principalOf, requireAdmin } from '../access.js';
 import { errorResponses, json, ownerParam, routeGroup } from './shared.js';
-import type { RouteDeps } from './shared.js';
 
 const goodsOwner = z
-  .object({ code: z.string(), name: z.string(), statusRules: z.record(z.string(), z.unknown()), createdAt: z.string() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    statusRules: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    wms: z.string(),
+    wmsSettings: z.record(z.string(), z.unknown()),
+    wmsSecretsSet: z.array(z.string()),
+  })
   .openapi('GoodsOwner');
 
-export function goodsOwnerRoutes({ wms }: RouteDeps) {
+/** A goods owner, and which WMS holds its records: without `wms` the embedded one; Ongoing with its settings and credentials. */
+const newGoodsOwner = goodsOwnerInputSchema
+  .extend({
+    wms: z.string().optional(),
+    settings: z.record(z.string(), z.coerce.string()).optional(),
+    secrets: z.record(z.string(), z.string()).optional(),
+  })
+  .openapi('NewGoodsOwner');
+
+export function goodsOwnerRoutes({ sync }: { sync: SyncServices }) {
   const app = routeGroup();
   app.openapi(
     createRoute({ method: 'get', path: '/goods-owners', tags: ['goods owners'], responses: { 200: json(z.array(goodsOwner), 'Every goods owner') } }),
-    async (c) => c.json((await wms.listGoodsOwners()).filter((o) => mayAccess(principalOf(c), o.code)), 200),
+    async (c) => c.json((await sync.tenants.list()).filter((o) => mayAccess(principalOf(c), o.code)), 200),
   );
   app.openapi(
     createRoute({
       method: 'post',
       path: '/goods-owners',
       tags: ['goods owners'],
-      request: { body: json(goodsOwnerInputSchema, 'The new goods owner') },
+      request: { body: json(newGoodsOwner, 'The new goods owner; WMS credentials are stored encrypted and never returned') },
       responses: { 201: json(goodsOwner, 'Created'), 409: errorResponses[409], 422: errorResponses[422] },
     }),
-    async (c) => c.json(await wms.addGoodsOwner(c.req.valid('json')), 201),
+    async (c) => c.json(await sync.tenants.add(c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/goods-owners/test-connection',
+      tags: ['goods owners'],
+      summary: "Try a goods owner's WMS settings before saving them",
+      request: { body: json(newGoodsOwner, 'The goods owner as it would be added') },
+      responses: { 200: json(z.object({ ok: z.literal(true) }), 'The WMS accepted them'), 422: errorResponses[422] },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      await sync.testWmsConnection(c.req.valid('json'));
+      return c.json({ ok: true as const }, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -35,7 +67,7 @@ export function goodsOwnerRoutes({ wms }: RouteDeps) {
     }),
     async (c) => {
       requireAdmin(c);
-      return c.json(await wms.renameGoodsOwner(c.req.valid('param').owner, c.req.valid('json').name), 200);
+      return c.json(await sync.tenants.rename(c.req.valid('param').owner, c.req.valid('json').name), 200);
     },
   );
   return app;

@@ -1,12 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Logger } from '../../kernel/logger.js';
-import type { WmsPort } from '../../wms/port.js';
+import type { EmbeddedWms } from '../../wms/port.js';
 import { validationHook } from '../errors.js';
 
 /** What route handlers get. */
 export interface RouteDeps {
-  wms: WmsPort;
+  wms: EmbeddedWms;
   logger: Logger;
 }
 

@@ -9,12 +9,12 @@ import { notice, scrollTable, time } from './fragments.js';
 import type { Html } from './fragments.js';
 
 /** `/admin/goods-owners`: every goods owner, its name editable in place, and a form to add one. */
-export function goodsOwnersPage({ wms }: UiDeps) {
+export function goodsOwnersPage({ sync }: UiDeps) {
   const app = new Hono();
 
   const render = async (c: Context, top: Html | string = '', status: 200 | 422 = 200) => {
     requireAdmin(c);
-    const owners = await wms.listGoodsOwners();
+    const owners = await sync.tenants.list();
     const done = c.req.query('done');
     return adminPage(
       c,
@@ -48,12 +48,12 @@ export function goodsOwnersPage({ wms }: UiDeps) {
   app.post('/admin/goods-owners', async (c) => {
     const form = await c.req.parseBody();
     const code = formText(form, 'code');
-    return adminChange(c, () => wms.addGoodsOwner({ code, name: formText(form, 'name') }), `/admin/goods-owners?done=${encodeURIComponent(`Goods owner ${code} added.`)}`, (top) => render(c, top, 422));
+    return adminChange(c, () => sync.tenants.add({ code, name: formText(form, 'name') }), `/admin/goods-owners?done=${encodeURIComponent(`Goods owner ${code} added.`)}`, (top) => render(c, top, 422));
   });
   app.post('/admin/goods-owners/:code', async (c) => {
     const form = await c.req.parseBody();
     const code = c.req.param('code');
-    return adminChange(c, () => wms.renameGoodsOwner(code, formText(form, 'name')), `/admin/goods-owners?done=${encodeURIComponent(`Name of ${code} saved.`)}`, (top) => render(c, top, 422));
+    return adminChange(c, () => sync.tenants.rename(code, formText(form, 'name')), `/admin/goods-owners?done=${encodeURIComponent(`Name of ${code} saved.`)}`, (top) => render(c, top, 422));
   });
   return app;
 }

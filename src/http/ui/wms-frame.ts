@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { statusLabel } from '../../domain/index.js';
 import type { GoodsOwner, OrderStatusRules, PurchaseOrderStatusRules } from '../../domain/index.js';
-import type { WmsPort } from '../../wms/port.js';
+import type { EmbeddedWms } from '../../wms/port.js';
 import { principalOf, requireOwner } from '../access.js';
 import type { UiDeps } from './deps.js';
 import { scrollTable, statusBadge } from './fragments.js';
@@ -27,7 +27,7 @@ export const PAGE_SIZE = 50;
 export const ownerPath = (owner: string, rest: string) => `/wms/${encodeURIComponent(owner)}/${rest}`;
 
 /** The goods owner an `:owner` names; another goods owner's is "not found" for a goods-owner user. */
-export async function ownGoodsOwner(c: Context, wms: WmsPort): Promise<GoodsOwner> {
+export async function ownGoodsOwner(c: Context, wms: EmbeddedWms): Promise<GoodsOwner> {
   const code = c.req.param('owner') ?? '';
   requireOwner(c, code);
   return wms.getGoodsOwner(code);

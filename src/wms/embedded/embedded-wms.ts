@@ -1,26 +1,32 @@
 import type { Article, Order, PurchaseOrder, Supplier } from '../../domain/index.js';
 import { systemClock } from '../../kernel/clock.js';
+import { configError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Store } from '../../store/database.js';
-import type { ListOptions, Page, WmsPort } from '../port.js';
+import type { EmbeddedWms, ListOptions, Page } from '../port.js';
+import { createTenants } from '../../tenants/goods-owners.js';
 import type { WmsContext } from './context.js';
 import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument } from './documents.js';
 import { readEvents } from './events.js';
-import { addGoodsOwner, listGoodsOwners, publicOwner, renameGoodsOwner, resolveOwner } from './goods-owners.js';
 import { cancelLinedOrder, getLinedOrder, listLinedOrders, orderKind, purchaseOrderKind, upsertLinedOrder } from './lined-orders.js';
 import { searchOrders } from './order-search.js';
 import { receivePurchaseOrder } from './receiving.js';
 import { setOrderStatus } from './shipping.js';
 import { listStock, setStock } from './stock.js';
 
-/** The WMS that ships with wmsync: our own tables, the goods owner's status rules, events in-transaction. */
-export function createEmbeddedWms(store: Store, clock: Clock = systemClock): WmsPort {
+/**
+ * The WMS that ships with wmsync: our own tables, the goods owner's status rules, events written in
+ * the same transaction as their change. Its feed is the numbered event log, so the cursor is the
+ * last event id and `ack` has nothing to do: the hub's outbox already holds each report once.
+ */
+export function createEmbeddedWms(store: Store, clock: Clock = systemClock): EmbeddedWms {
   const ctx: WmsContext = { db: store.db, dialect: store.dialect, clock };
+  const tenants = createTenants({ db: store.db, clock });
   return {
-    addGoodsOwner: (input) => addGoodsOwner(ctx, input),
-    listGoodsOwners: () => listGoodsOwners(ctx),
-    getGoodsOwner: async (code) => publicOwner(await resolveOwner(ctx, code)),
-    renameGoodsOwner: (code, name) => renameGoodsOwner(ctx, code, name),
+    addGoodsOwner: (input) => tenants.add(input),
+    listGoodsOwners: () => tenants.list(),
+    getGoodsOwner: (code) => tenants.get(code),
+    renameGoodsOwner: (code, name) => tenants.rename(code, name),
 
     upsertArticle: (owner, article) => upsertDocument(ctx, articleKind, owner, article),
     getArticle: (owner, n): Promise<Article> => getDocument(ctx, articleKind, owner, n),
@@ -46,5 +52,11 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Wms
     setStock: (owner, article, physical) => setStock(ctx, owner, article, physical),
 
     readEvents: (afterId, limit, types) => readEvents(ctx, afterId, limit, types),
+    async poll(cursor, limit, types) {
+      if (!/^\d*$/.test(cursor)) throw configError(`the embedded WMS's event cursor is an event id; got "${cursor}"`);
+      const events = await readEvents(ctx, cursor === '' ? 0 : Number(cursor), limit, types);
+      return { events, cursor: events.length ? String(events[events.length - 1]!.id) : cursor };
+    },
+    ack: async () => undefined,
   };
 }

@@ -1,5 +1,5 @@
-import { defaultStatusRules, goodsOwnerInputSchema, parseRecord, statusRulesSchema } from '../../domain/index.js';
-import type { GoodsOwner, GoodsOwnerInput } from '../../domain/index.js';
+import { statusRulesSchema } from '../../domain/index.js';
+import type { GoodsOwner } from '../../domain/index.js';
 import { conflict, notFound } from '../../kernel/errors.js';
 import type { Tx, WmsContext } from './context.js';
 
@@ -9,6 +9,7 @@ interface GoodsOwnerRow {
   name: string;
   status_rules: string;
   created_at: string;
+  wms: string;
 }
 
 export type ResolvedOwner = GoodsOwner & { id: number };
@@ -21,34 +22,12 @@ const toGoodsOwner = (row: GoodsOwnerRow): ResolvedOwner => ({
   createdAt: row.created_at,
 });
 
-export async function addGoodsOwner(ctx: WmsContext, input: GoodsOwnerInput): Promise<GoodsOwner> {
-  const owner = parseRecord(goodsOwnerInputSchema, `goods owner ${input.code ?? ''}`.trim(), input);
-  const existing = await ctx.db.selectFrom('goods_owners').select('id').where('code', '=', owner.code).executeTakeFirst();
-  if (existing) throw conflict(`goods owner ${owner.code} already exists`);
-  const row = await ctx.db
-    .insertInto('goods_owners')
-    .values({ code: owner.code, name: owner.name, status_rules: JSON.stringify(defaultStatusRules), created_at: ctx.clock.now().toISOString() })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return publicOwner(toGoodsOwner(row));
-}
-
-export async function renameGoodsOwner(ctx: WmsContext, code: string, name: string): Promise<GoodsOwner> {
-  const owner = await resolveOwner(ctx, code);
-  const checked = parseRecord(goodsOwnerInputSchema, `goods owner ${code}`, { code: owner.code, name });
-  await ctx.db.updateTable('goods_owners').set({ name: checked.name }).where('id', '=', owner.id).execute();
-  return publicOwner({ ...owner, name: checked.name });
-}
-
-export async function listGoodsOwners(ctx: WmsContext): Promise<GoodsOwner[]> {
-  const rows = await ctx.db.selectFrom('goods_owners').selectAll().orderBy('code').execute();
-  return rows.map((r) => publicOwner(toGoodsOwner(r)));
-}
-
 /** Finds a goods owner by code, inside a transaction when one is given. */
 export async function resolveOwner(ctx: WmsContext, code: string, tx?: Tx): Promise<ResolvedOwner> {
   const row = await (tx ?? ctx.db).selectFrom('goods_owners').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) throw notFound(`goods owner ${code}`);
+  // A goods owner on another WMS keeps its records there: writing them here would fork them.
+  if (row.wms !== 'embedded') throw conflict(`goods owner ${code} is on the ${row.wms} WMS: its records are there, not in the embedded WMS`);
   return toGoodsOwner(row);
 }
 

@@ -62,6 +62,7 @@ export async function receivePurchaseOrder(
       status,
       lines: totals.map(({ line, receivedNow, total }) => ({
         row: line.row,
+        rowNumber: String(line.row),
         articleNumber: line.articleNumber,
         ...pickOptional(line.rest, 'externalOrderLineCode', 'externalOrderLineId'),
         numberOfItems: line.numberOfItems,

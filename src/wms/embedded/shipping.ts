@@ -58,6 +58,7 @@ export async function setOrderStatus(ctx: WmsContext, ownerCode: string, number:
       shipment,
       lines: order.lines.map((l) => ({
         row: l.row,
+        rowNumber: String(l.row),
         articleNumber: l.articleNumber,
         ...pickOptional(l.rest, 'externalOrderLineCode', 'externalOrderLineId'),
         numberOfItems: l.numberOfItems,
