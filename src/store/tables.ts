@@ -10,6 +10,8 @@ export interface GoodsOwnersTable {
   name: string;
   status_rules: string;
   created_at: string;
+  /** 1: shipping may take physical stock below zero; 0 (default): such a shipment is refused (migration 0014). */
+  allow_negative_stock: Generated<number>;
 }
 
 interface KeyedDocument {

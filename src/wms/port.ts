@@ -2,6 +2,7 @@ import type {
   Article,
   GoodsOwner,
   GoodsOwnerInput,
+  GoodsOwnerRules,
   Order,
   OrderInput,
   PurchaseOrder,
@@ -83,6 +84,8 @@ export interface WmsPort {
   addGoodsOwner(input: GoodsOwnerInput): Promise<GoodsOwner>;
   listGoodsOwners(): Promise<GoodsOwner[]>;
   getGoodsOwner(code: string): Promise<GoodsOwner>;
+  /** Changes the goods owner's warehouse rules (whether stock may go negative). */
+  setGoodsOwnerRules(code: string, rules: GoodsOwnerRules): Promise<GoodsOwner>;
 
   upsertArticle(owner: string, article: unknown): Promise<UpsertOutcome>;
   getArticle(owner: string, articleNumber: string): Promise<Article>;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { action, print, table } from '../context.js';
-import type { CommandDeps } from '../context.js';
+import { pageAfter } from '../../kernel/pages.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { CommandDeps, ListFlags } from '../context.js';
 
 export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
   const cmd = program.command('goods-owners').description('the companies whose goods the warehouse holds');
@@ -14,13 +15,10 @@ export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
         print(ctx, owner, () => `added goods owner ${owner.code} (${owner.name})`);
       }),
     );
-  cmd
-    .command('list')
-    .description('list goods owners')
-    .action(
-      action(deps, async (ctx) => {
-        const owners = await (await ctx.wms()).listGoodsOwners();
-        print(ctx, owners, () => table(['CODE', 'NAME', 'CREATED'], owners.map((o) => [o.code, o.name, o.createdAt])));
-      }),
-    );
+  listOptions(cmd.command('list').description('list goods owners, in code order')).action(
+    action(deps, async (ctx, opts: ListFlags) => {
+      const page = pageAfter(await (await ctx.wms()).listGoodsOwners(), (o) => o.code, opts);
+      printList(ctx, page, (items) => table(['CODE', 'NAME', 'CREATED'], items.map((o) => [o.code, o.name, o.createdAt])));
+    }),
+  );
 }

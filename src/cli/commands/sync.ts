@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../sync/runs.js';
-import { action, print, table } from '../context.js';
-import type { CommandDeps } from '../context.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { CommandDeps, ListFlags } from '../context.js';
 import type { ErrorKind } from '../../kernel/errors.js';
 import { exitCodes } from '../errors.js';
 import { integer } from '../parse.js';
@@ -31,19 +31,19 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
     );
 
   const runs = program.command('runs').description('the history of flow runs');
-  runs
-    .command('list')
-    .description('recent runs, newest first')
-    .option('--integration <id>', 'only this integration', integer)
-    .option('--limit <n>', 'at most this many', integer, 50)
-    .action(
-      action(deps, async (ctx, opts: { integration?: number; limit: number }) => {
-        const list = await (await ctx.sync()).runs.list({ ...(opts.integration === undefined ? {} : { integrationId: opts.integration }), limit: opts.limit });
-        print(ctx, list, () =>
-          table(['RUN', 'INTEGRATION', 'FLOW', 'STATUS', 'STARTED', 'COUNTS'], list.map((r) => [r.runId, r.integrationId, r.flow, r.status, r.startedAt, countsText(r.counts)])),
-        );
-      }),
-    );
+  listOptions(runs.command('list').description('recent runs, newest first; --after RUN_ID goes on with older ones').option('--integration <id>', 'only this integration', integer), 50).action(
+    action(deps, async (ctx, opts: ListFlags & { integration?: number }) => {
+      const found = await (await ctx.sync()).runs.list({
+        ...(opts.integration === undefined ? {} : { integrationId: opts.integration }),
+        ...(opts.after === undefined ? {} : { beforeId: integer(opts.after) }),
+        limit: opts.limit + 1,
+      });
+      const items = found.slice(0, opts.limit);
+      printList(ctx, { items, next: found.length > opts.limit ? String(items.at(-1)!.runId) : null }, (list) =>
+        table(['RUN', 'INTEGRATION', 'FLOW', 'STATUS', 'STARTED', 'COUNTS'], list.map((r) => [r.runId, r.integrationId, r.flow, r.status, r.startedAt, countsText(r.counts)])),
+      );
+    }),
+  );
   runs
     .command('retry <integrationId>')
     .description('fetch failed records again and write them (all of a flow, or those named), or re-queue failed reports')

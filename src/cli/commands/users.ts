@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { recordError } from '../../kernel/errors.js';
-import { action, print, table } from '../context.js';
-import type { CommandDeps } from '../context.js';
+import { pageAfter } from '../../kernel/pages.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { CommandDeps, ListFlags } from '../context.js';
 
 async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -37,13 +38,10 @@ export function usersCommand(program: Command, deps: CommandDeps): void {
         print(ctx, token, () => `${token.token}\n(valid until ${token.expiresAt}; it is not shown again)`);
       }),
     );
-  cmd
-    .command('list')
-    .description('list users')
-    .action(
-      action(deps, async (ctx) => {
-        const list = await (await ctx.users()).list();
-        print(ctx, list, () => table(['E-MAIL', 'ROLE', 'GOODS OWNER', 'CREATED'], list.map((u) => [u.email, u.role, u.goodsOwner ?? '', u.createdAt])));
-      }),
-    );
+  listOptions(cmd.command('list').description('list users, in e-mail order')).action(
+    action(deps, async (ctx, opts: ListFlags) => {
+      const users = (await (await ctx.users()).list()).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+      printList(ctx, pageAfter(users, (u) => u.email, opts), (items) => table(['E-MAIL', 'ROLE', 'GOODS OWNER', 'CREATED'], items.map((u) => [u.email, u.role, u.goodsOwner ?? '', u.createdAt])));
+    }),
+  );
 }

@@ -12,6 +12,7 @@ import { leaseHolders } from './0009-lease-holders.js';
 import { walkPositions } from './0010-walk-positions.js';
 import { rateLimitBuckets } from './0011-rate-limit-buckets.js';
 import { jobs } from './0012-jobs.js';
+import { stockRules } from './0014-stock-rules.js';
 
 /** Every migration, in order; names sort in the order they run. */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
@@ -27,4 +28,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0010-walk-positions': walkPositions,
   '0011-rate-limit-buckets': rateLimitBuckets,
   '0012-jobs': jobs,
+  '0014-stock-rules': stockRules,
 };

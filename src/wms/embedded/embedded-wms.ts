@@ -6,7 +6,7 @@ import type { ListOptions, Page, WmsPort } from '../port.js';
 import type { WmsContext } from './context.js';
 import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument } from './documents.js';
 import { readEvents } from './events.js';
-import { addGoodsOwner, listGoodsOwners, publicOwner, resolveOwner } from './goods-owners.js';
+import { addGoodsOwner, listGoodsOwners, publicOwner, resolveOwner, setGoodsOwnerRules } from './goods-owners.js';
 import { cancelLinedOrder, getLinedOrder, listLinedOrders, orderKind, purchaseOrderKind, upsertLinedOrder } from './lined-orders.js';
 import { receivePurchaseOrder } from './receiving.js';
 import { setOrderStatus } from './shipping.js';
@@ -19,6 +19,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Wms
     addGoodsOwner: (input) => addGoodsOwner(ctx, input),
     listGoodsOwners: () => listGoodsOwners(ctx),
     getGoodsOwner: async (code) => publicOwner(await resolveOwner(ctx, code)),
+    setGoodsOwnerRules: (code, rules) => setGoodsOwnerRules(ctx, code, rules),
 
     upsertArticle: (owner, article) => upsertDocument(ctx, articleKind, owner, article),
     getArticle: (owner, n): Promise<Article> => getDocument(ctx, articleKind, owner, n),

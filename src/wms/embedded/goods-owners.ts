@@ -1,5 +1,5 @@
 import { defaultStatusRules, goodsOwnerInputSchema, parseRecord, statusRulesSchema } from '../../domain/index.js';
-import type { GoodsOwner, GoodsOwnerInput } from '../../domain/index.js';
+import type { GoodsOwner, GoodsOwnerInput, GoodsOwnerRules } from '../../domain/index.js';
 import { conflict, notFound } from '../../kernel/errors.js';
 import type { Tx, WmsContext } from './context.js';
 
@@ -8,6 +8,7 @@ interface GoodsOwnerRow {
   code: string;
   name: string;
   status_rules: string;
+  allow_negative_stock: number;
   created_at: string;
 }
 
@@ -18,6 +19,7 @@ const toGoodsOwner = (row: GoodsOwnerRow): ResolvedOwner => ({
   code: row.code,
   name: row.name,
   statusRules: statusRulesSchema.parse(JSON.parse(row.status_rules)),
+  allowNegativeStock: Number(row.allow_negative_stock) === 1,
   createdAt: row.created_at,
 });
 
@@ -36,6 +38,15 @@ export async function addGoodsOwner(ctx: WmsContext, input: GoodsOwnerInput): Pr
 export async function listGoodsOwners(ctx: WmsContext): Promise<GoodsOwner[]> {
   const rows = await ctx.db.selectFrom('goods_owners').selectAll().orderBy('code').execute();
   return rows.map((r) => publicOwner(toGoodsOwner(r)));
+}
+
+/** Changes a goods owner's warehouse rules; rules not named stay as they are. */
+export async function setGoodsOwnerRules(ctx: WmsContext, code: string, rules: GoodsOwnerRules): Promise<GoodsOwner> {
+  const owner = await resolveOwner(ctx, code);
+  if (rules.allowNegativeStock !== undefined) {
+    await ctx.db.updateTable('goods_owners').set({ allow_negative_stock: rules.allowNegativeStock ? 1 : 0 }).where('id', '=', owner.id).execute();
+  }
+  return publicOwner(await resolveOwner(ctx, code));
 }
 
 /** Finds a goods owner by code, inside a transaction when one is given. */

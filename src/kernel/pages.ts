@@ -1,0 +1,28 @@
+/**
+ * The one shape of every list the CLI prints with --json and the API answers: a page of items and
+ * the cursor of the next page, `null` on the last one (pass it back as `after`).
+ */
+export interface ListPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** A page as the WMS port returns it (`next` absent on the last page), in the list shape. */
+export const listPage = <T>(page: { items: T[]; next?: string | null }): ListPage<T> => ({ items: page.items, next: page.next ?? null });
+
+/** One list that is never long (connectors, goods owners of one hub) as a single page. */
+export const wholeList = <T>(items: T[]): ListPage<T> => ({ items, next: null });
+
+/**
+ * A page of a list read whole and sorted by `keyOf` (ascending): the items after `after`, at most
+ * `limit`. Numeric keys compare as numbers, so "after 9" continues with 10, not with nothing.
+ */
+export function pageAfter<T>(sorted: T[], keyOf: (item: T) => string | number, options: { limit: number; after?: string | undefined }): ListPage<T> {
+  const { limit, after } = options;
+  const start = after === undefined ? 0 : sorted.findIndex((item) => isAfter(keyOf(item), after));
+  const rest = start < 0 ? [] : sorted.slice(start);
+  const items = rest.slice(0, limit);
+  return { items, next: rest.length > limit ? String(keyOf(items.at(-1)!)) : null };
+}
+
+const isAfter = (key: string | number, after: string): boolean => (typeof key === 'number' ? key > Number(after) : key > after);
