@@ -26,3 +26,12 @@ export function pageAfter<T>(sorted: T[], keyOf: (item: T) => string | number, o
 }
 
 const isAfter = (key: string | number, after: string): boolean => (typeof key === 'number' ? key > Number(after) : key > after);
+
+/**
+ * A page of a newest-first list read with one item more than `limit` (ids falling): the extra item
+ * only says that older ones follow, from `next` (pass it back as `after`, "older than").
+ */
+export function newestFirstPage<T>(found: T[], limit: number, idOf: (item: T) => number): ListPage<T> {
+  const items = found.slice(0, limit);
+  return { items, next: found.length > limit ? String(idOf(items.at(-1)!)) : null };
+}

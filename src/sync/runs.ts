@@ -116,12 +116,13 @@ export async function getRun(db: Kysely<Database>, runId: number): Promise<RunSu
   };
 }
 
-export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; limit?: number; beforeId?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
+export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; integrationIds?: number[]; flow?: string; limit?: number; beforeId?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
   const rows = await db
     .selectFrom('runs')
     .selectAll()
     .$if(filter.integrationId !== undefined, (q) => q.where('integration_id', '=', filter.integrationId!))
     .$if(filter.flow !== undefined, (q) => q.where('flow', '=', filter.flow!))
+    .$if(filter.integrationIds !== undefined, (q) => q.where('integration_id', 'in', filter.integrationIds!))
     .$if(filter.beforeId !== undefined, (q) => q.where('id', '<', filter.beforeId!))
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 50)

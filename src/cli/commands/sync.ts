@@ -4,6 +4,7 @@ import { action, listOptions, print, printList, table } from '../context.js';
 import type { CommandDeps, ListFlags } from '../context.js';
 import type { ErrorKind } from '../../kernel/errors.js';
 import { exitCodes } from '../errors.js';
+import { newestFirstPage } from '../../kernel/pages.js';
 import { integer } from '../parse.js';
 
 /** `sync`: run now and wait; `runs`: what ran, with one outcome per record. */
@@ -38,8 +39,7 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
         ...(opts.after === undefined ? {} : { beforeId: integer(opts.after) }),
         limit: opts.limit + 1,
       });
-      const items = found.slice(0, opts.limit);
-      printList(ctx, { items, next: found.length > opts.limit ? String(items.at(-1)!.runId) : null }, (list) =>
+      printList(ctx, newestFirstPage(found, opts.limit, (r) => r.runId), (list) =>
         table(['RUN', 'INTEGRATION', 'FLOW', 'STATUS', 'STARTED', 'COUNTS'], list.map((r) => [r.runId, r.integrationId, r.flow, r.status, r.startedAt, countsText(r.counts)])),
       );
     }),
