@@ -53,7 +53,7 @@ describe('the README walk-through', () => {
     };
 
     const commands = walkThrough('## See data flow in two minutes');
-    expect(commands).toHaveLength(6);
+    expect(commands).toHaveLength(7);
     let order: string | undefined;
     for (const command of commands) {
       if (command === 'npm start') {

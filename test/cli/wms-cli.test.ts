@@ -73,6 +73,7 @@ describe('wmsync CLI: goods owners and the embedded WMS', () => {
 
   it('ships an order with tracking and picked quantities; show prints them back', async () => {
     await cli('wms', 'stock', 'set', 'ART-1001', '20', ...acme);
+    await cli('wms', 'stock', 'set', 'ART-1002', '1', ...acme);
     await cli('wms', 'orders', 'put', ...acme, '--file', file('o.json', sampleOrder()));
     const sent = await cli('wms', 'orders', 'set-status', 'SO-5001', ...acme, '--status', 'sent', '--tracking', 'JJFI640000123', '--picked', '2=1');
     expect(sent.stdout).toBe('order SO-5001: status 450 Sent');

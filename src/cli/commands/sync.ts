@@ -5,7 +5,7 @@ import type { CommandDeps, ListFlags } from '../context.js';
 import type { ErrorKind } from '../../kernel/errors.js';
 import { exitCodes } from '../errors.js';
 import { newestFirstPage } from '../../kernel/pages.js';
-import { integer } from '../parse.js';
+import { integer, positiveInteger } from '../parse.js';
 
 /** `sync`: run now and wait; `runs`: what ran, with one outcome per record. */
 export function syncCommand(program: Command, deps: CommandDeps): void {
@@ -49,12 +49,15 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
     .description('fetch failed records again and write them (all of a flow, or those named), or re-queue failed reports')
     .requiredOption('--flow <flow>', 'e.g. order-import, or delivery-report for reports')
     .option('--record <externalId>', 'only this record (its id in the source system); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--wait <seconds>', "how long to wait for the report run to end before printing it as it stands (it goes on in the hub's worker)", positiveInteger, 60)
     .action(
-      action(deps, async (ctx, id: string, opts: { flow: string; record?: string[] }) => {
+      action(deps, async (ctx, id: string, opts: { flow: string; record?: string[]; wait: number }) => {
         const sync = await ctx.sync();
         const retried = await sync.retry(integer(id), opts.flow, opts.record);
-        // Reports queued again go out now, not at the next scheduled run.
-        const run = 'run' in retried ? retried.run : await sync.jobs.run({ type: 'flow-run', integrationId: integer(id), flow: opts.flow }, { trigger: 'retry', waitMs: 60_000 });
+        // Reports queued again go out now, not at the next scheduled run: by the hub's worker when
+        // one is up (with the hub's address and environment), else here.
+        const graceMs = (await hubIsUp(ctx.hub.url)) ? 3000 : 0;
+        const run = 'run' in retried ? retried.run : await sync.jobs.runSoon({ type: 'flow-run', integrationId: integer(id), flow: opts.flow }, { trigger: 'retry', waitMs: opts.wait * 1000, graceMs });
         if (!('run' in retried)) ctx.io.err(`${retried.requeued} report(s) queued again`);
         print(ctx, run, () => humanRun(run));
         ctx.setExitCode(exitCodeOf([run]));
