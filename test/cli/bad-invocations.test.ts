@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -73,6 +75,20 @@ describe('the CLI answers bad invocations without a stack trace', () => {
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(code);
     expect(result.stderr).not.toMatch(/\n\s+at |file:\/\/|SqliteError|node:internal|Invalid input|Too (big|small)|expected [a-z]+, received/);
+  });
+
+  it('names the port in use when a second hub starts on it, and exits 2', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      const result = await runCli(store, 'serve', '--host', '127.0.0.1', '--port', port);
+      expect(result.stderr).toMatch(new RegExp(`127\\.0\\.0\\.1:${port} is already in use: is another wmsync serve running\\?`));
+      expect(result.stderr).not.toMatch(/\n\s+at |setupListenHandle/);
+      expect(result.code).toBe(2);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('prints the stack trace of an internal error only with --debug', async () => {
