@@ -35,3 +35,12 @@ export function newestFirstPage<T>(found: T[], limit: number, idOf: (item: T) =>
   const items = found.slice(0, limit);
   return { items, next: found.length > limit ? String(idOf(items.at(-1)!)) : null };
 }
+
+/** `pageAfter` of a list in any order: sorted by its key first (as text, or as numbers). */
+export function pageByKey<T>(items: T[], keyOf: (item: T) => string | number, options: { limit: number; after?: string | undefined }): ListPage<T> {
+  const sorted = [...items].sort((a, b) => {
+    const [x, y] = [keyOf(a), keyOf(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return pageAfter(sorted, keyOf, options);
+}

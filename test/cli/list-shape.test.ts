@@ -17,8 +17,8 @@ function listCommands(): string[][] {
   return walk(program, []);
 }
 
-/** What a list needs besides its name: the goods owner of the WMS lists. */
-const argsOf = (words: string[]) => (words[0] === 'wms' ? ['--goods-owner', 'ACME'] : []);
+/** What a list needs besides its name: the goods owner of the WMS lists, the integration of its failures and reports. */
+const argsOf = (words: string[]) => (words[0] === 'wms' ? ['--goods-owner', 'ACME'] : ['failures', 'reports'].includes(words[0]!) ? ['--integration', '1'] : []);
 
 describe('every CLI list prints one JSON shape, {items, next}, paged by --limit and --after', () => {
   let store: TestStore;
@@ -39,7 +39,7 @@ describe('every CLI list prints one JSON shape, {items, next}, paged by --limit 
 
   it('finds the list commands in the command tree', () => {
     expect(listCommands().map((w) => w.join(' '))).toEqual(
-      expect.arrayContaining(['goods-owners list', 'wms articles list', 'wms orders list', 'wms purchase-orders list', 'wms suppliers list', 'wms stock list', 'connectors list', 'integrations list', 'runs list', 'users list']),
+      expect.arrayContaining(['goods-owners list', 'wms articles list', 'wms orders list', 'wms purchase-orders list', 'wms suppliers list', 'wms stock list', 'connectors list', 'integrations list', 'runs list', 'users list', 'failures list', 'reports list']),
     );
   });
 

@@ -116,10 +116,14 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     const status = (await cli('--json', 'integrations', 'status', String(id))).json();
     expect(status.health).toBe('failing');
     expect((await cli('integrations', 'status', String(id))).stdout).toMatch(/order-import\s+on\s+\S+\s+partial\s+\S+\s+1/);
+    const failures = (await cli('--json', 'failures', 'list', '--integration', String(id))).json();
+    expect(failures).toEqual({ items: [expect.objectContaining({ flow: 'order-import', externalId: String(open[0]!.id), attempts: 1 })], next: null });
+    expect((await cli('failures', 'list', '--integration', String(id))).stdout).toMatch(new RegExp(`order-import\\s+order ${open[0]!.id}\\s+1\\s`));
     sandbox.sandbox.faults.set({ malformed: {} });
     const retried = (await cli('--json', 'runs', 'retry', String(id), '--flow', 'order-import', '--record', String(open[0]!.id))).json();
     expect(retried).toMatchObject({ status: 'succeeded', counts: { created: 1 } });
     expect((await cli('--json', 'integrations', 'status', String(id))).json().health).not.toBe('failing');
+    expect((await cli('--json', 'failures', 'list', '--integration', String(id))).json()).toEqual({ items: [], next: null });
   });
 
   it('takes over at once the lease of its own previous process on this host, killed mid-run', async () => {

@@ -5,7 +5,8 @@ import { mayAccess } from '../../access/users.js';
 import { recordError } from '../../kernel/errors.js';
 import { principalOf, requireOwner, requireSettingRights } from '../access.js';
 import { recordIdParam } from '../record-access.js';
-import { newestFirstPage, pageAfter, wholeList } from '../../kernel/pages.js';
+import { newestFirstPage, pageAfter, pageByKey, wholeList } from '../../kernel/pages.js';
+import { failureKey } from '../../sync/failures.js';
 import { errorResponses, json, listQuery, listShape, routeGroup } from './shared.js';
 
 const idParam = z.object({ id: recordIdParam });
@@ -144,9 +145,8 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     }),
     async (c) => {
       const { limit, after } = c.req.valid('query');
-      const key = (f: { flow: string; externalId: string }) => `${f.flow}:${f.externalId}`;
-      const failures = (await sync.failures.list({ integrationId: c.req.valid('param').id })).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-      return c.json(pageAfter(failures, key, { limit: limit ?? 100, after }) as never, 200);
+      const failures = await sync.failures.list({ integrationId: c.req.valid('param').id });
+      return c.json(pageByKey(failures, failureKey, { limit: limit ?? 100, after }) as never, 200);
     },
   );
   app.openapi(
