@@ -67,6 +67,9 @@ describe('sign-in and access', () => {
     expect(other.json.error.message).toBe('goods owner OTHER not found');
     expect((await anna('PUT', '/api/v1/goods-owners/OTHER/articles/X-1', sampleArticle('X-1'))).status).toBe(404);
     expect((await anna('POST', '/api/v1/goods-owners', { code: 'MINE', name: 'Mine' })).status).toBe(403);
+    // Whether stock may go negative is the warehouse's rule, not the goods owner's own.
+    const rule = await anna('PATCH', '/api/v1/goods-owners/ACME', { allowNegativeStock: true });
+    expect([rule.status, rule.json.error.message]).toEqual([403, 'only an administrator may do this']);
     expect((await anna('POST', '/api/v1/integrations', { goodsOwner: 'OTHER', system: 'mycashflow', settings: { environment: 'sandbox' } })).status).toBe(404);
     const own = await anna('POST', '/api/v1/integrations', { goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
     expect(own.status).toBe(201);
