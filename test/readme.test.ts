@@ -53,7 +53,7 @@ describe('the README walk-through', () => {
     };
 
     const commands = walkThrough('## See data flow in two minutes');
-    expect(commands).toHaveLength(6);
+    expect(commands).toHaveLength(7);
     let order: string | undefined;
     for (const command of commands) {
       if (command === 'npm start') {
@@ -86,7 +86,7 @@ describe('the README walk-through', () => {
           for (const line of remedy) expect((await wmsync(words(line).slice(2))).code, line).toBe(0);
         }
         const shown = await wmsync(['--json', 'runs', 'list']);
-        const runs = JSON.parse(shown.stdout) as { flow: string; status: string; counts: { sent?: number } }[];
+        const runs = (JSON.parse(shown.stdout) as { items: { flow: string; status: string; counts: { sent?: number } }[] }).items;
         expect(runs.find((r) => r.flow === 'delivery-report' && r.counts.sent === 1)).toMatchObject({ status: 'succeeded' });
         continue;
       }

@@ -7,6 +7,7 @@ import { twentyFourSevenOffice } from './connector.js';
 import { calledOperations, fixedNow } from './fixtures/in-process-api.js';
 import { sandboxCredential, startTwentyFourSevenSandbox } from './sandbox/server.js';
 import type { TwentyFourSevenSandbox } from './sandbox/server.js';
+import { stockFor } from '../../test/support/stock.js';
 
 /**
  * The 24SevenOffice integration end to end: the engine against the SOAP sandbox over HTTP, into
@@ -111,6 +112,7 @@ describe('24SevenOffice integration against its sandbox', () => {
     await run('article-import');
     await run('order-import');
     const order = confirmed()[0]!;
+    await stockFor(hub.wms, 'ACME', String(order.OrderId));
     await hub.wms.setOrderStatus('ACME', String(order.OrderId), { status: 450, waybill: 'JJFI64000999' });
     const saves = () => sandbox.recorder.requests.filter((r) => String(r.body).includes('<SaveInvoices'));
 
@@ -132,7 +134,10 @@ describe('24SevenOffice integration against its sandbox', () => {
     const [first, second] = confirmed();
     // Someone invoices the first one in 24SevenOffice before the warehouse ships it.
     sandbox.store.saveOrder({ OrderId: first!.OrderId, OrderStatus: 'Invoiced' });
-    for (const o of [first!, second!]) await hub.wms.setOrderStatus('ACME', String(o.OrderId), { status: 450 });
+    for (const o of [first!, second!]) {
+      await stockFor(hub.wms, 'ACME', String(o.OrderId));
+      await hub.wms.setOrderStatus('ACME', String(o.OrderId), { status: 450 });
+    }
     const report = await run('delivery-report');
     expect(report.counts).toMatchObject({ sent: 1, failed: 1 });
     expect(report.errors).toEqual([expect.objectContaining({ reason: expect.stringContaining(`order ${first!.OrderId}: The order is invoiced and can no longer be changed (ValidationException)`) })]);

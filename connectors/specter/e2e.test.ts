@@ -5,6 +5,7 @@ import { openTestStore } from '../../test/support/stores.js';
 import type { TestStore } from '../../test/support/stores.js';
 import { specter } from './connector.js';
 import { sandboxCredentials, startSpecterSandbox } from './sandbox/server.js';
+import { stockFor } from '../../test/support/stock.js';
 
 type Running = Awaited<ReturnType<typeof startSpecterSandbox>>;
 
@@ -67,6 +68,7 @@ describe('Specter integration against its sandbox', () => {
   it('submits one delivery with the picked items per row no, the waybill and the options, once', async () => {
     const order = (await hub.wms.listOrders('LERV')).items.find((o) => o.orderLines.length >= 2)!;
     const orderNo = order.orderInfo.goodsOwnerOrderNumber;
+    await stockFor(hub.wms, 'LERV', orderNo);
     await hub.wms.setOrderStatus('LERV', orderNo, { status: 450, waybill: 'JJSE6400123', picked: [{ row: 1, quantity: 1 }] });
     expect((await run('delivery-report')).counts.sent).toBe(1);
     const remote = specterStore().orders.get(orderNo)!;

@@ -3,11 +3,13 @@ import { InvalidArgumentError } from 'commander';
 import { actingAs } from '../audit/actor.js';
 import type { Command } from 'commander';
 import { WmsyncError } from '../kernel/errors.js';
+import { positiveInteger } from './parse.js';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Users } from '../access/users.js';
 import type { SyncServices } from '../sync/services.js';
 import type { EmbeddedWms } from '../wms/port.js';
+import type { ListPage } from '../kernel/pages.js';
 
 /** Where a command writes: stdout for results, stderr for messages and errors. */
 export interface CliIo {
@@ -70,6 +72,20 @@ export function action<A extends unknown[]>(deps: CommandDeps, work: (ctx: CliCo
 /** Prints a result: JSON on --json, else the human form. */
 export function print(ctx: CliContext, value: unknown, human: () => string): void {
   ctx.io.out(ctx.json ? JSON.stringify(value, null, 2) : human());
+}
+
+/** `--limit` and `--after`, the paging options of every list that can grow. */
+export const listOptions = (cmd: Command, limit = 100): Command =>
+  cmd.option('--limit <n>', 'at most this many', positiveInteger, limit).option('--after <key>', 'continue after this key (the `next` of the previous page)');
+
+export interface ListFlags {
+  limit: number;
+  after?: string;
+}
+
+/** Prints a list: `{items, next}` on --json (every list the same), else the human form and the next-page hint. */
+export function printList<T>(ctx: CliContext, page: ListPage<T>, human: (items: T[]) => string): void {
+  print(ctx, page, () => human(page.items) + (page.next === null ? '' : `\n(more: --after ${page.next})`));
 }
 
 /** A plain text table: columns padded to their widest cell. */

@@ -14,6 +14,7 @@ import { articlesCommand } from './commands/wms-articles.js';
 import { ordersCommand } from './commands/wms-orders.js';
 import { purchaseOrdersCommand } from './commands/wms-purchase-orders.js';
 import { stockCommand, suppliersCommand } from './commands/wms-stock.js';
+import { failuresCommand } from './commands/failures.js';
 
 /** The `wmsync` command tree. Output goes through `io`, so tests run it in-process. */
 export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; version: string; untilStopped: () => Promise<void> }): Command {
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo, deps: CommandDeps & { serve: Serve; vers
   workerCommand(program, deps);
   sandboxCommand(program, deps);
   auditLogCommand(program, deps);
+  failuresCommand(program, deps);
 
   // Subcommands inherit the error handling and output of the root.
   const inherit = (cmd: Command) => {

@@ -13,5 +13,12 @@ export type GoodsOwnerInput = z.infer<typeof goodsOwnerInputSchema>;
 
 export interface GoodsOwner extends GoodsOwnerInput {
   statusRules: StatusRules;
+  /** Whether shipping may take physical stock below zero; by default a shipment of what is not in stock is refused. */
+  allowNegativeStock: boolean;
   createdAt: string;
+}
+
+/** The warehouse rules a goods owner may change. */
+export interface GoodsOwnerRules {
+  allowNegativeStock?: boolean;
 }

@@ -6,3 +6,4 @@ export * from './statuses.js';
 export * from './stock.js';
 export * from './supplier.js';
 export { parseRecord, toFieldIssues } from './validate.js';
+export { issueReason } from './issue-wording.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { recordError } from '../kernel/errors.js';
 import type { FieldIssue } from '../kernel/errors.js';
+import { issueReason } from './issue-wording.js';
 
 /** Turns zod issues into field issues: the field as a dotted path, the value found there, the reason. */
 export function toFieldIssues(record: string, input: unknown, issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
@@ -18,7 +19,7 @@ export function toFieldIssues(record: string, input: unknown, issues: readonly z
         record,
         field: formatPath(issue.path) || '(record)',
         ...(value === undefined ? {} : { value }),
-        reason: value === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message,
+        reason: value === undefined && issue.code === 'invalid_type' ? 'is required' : issueReason(issue),
       },
     ];
   });

@@ -15,6 +15,8 @@ export interface GoodsOwnersTable {
   wms_settings: Generated<string>;
   /** The WMS credentials, sealed with the secret box; null for the embedded WMS. */
   wms_secrets: string | null;
+  /** 1: shipping may take physical stock below zero; 0 (default): such a shipment is refused (migration 0014). */
+  allow_negative_stock: Generated<number>;
 }
 
 interface KeyedDocument {

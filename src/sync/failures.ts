@@ -76,3 +76,6 @@ export function createFailures(db: Kysely<Database>, clock: Clock) {
 }
 
 export type Failures = ReturnType<typeof createFailures>;
+
+/** A failed record's place in a list of failures (its paging cursor): by flow, then by its id in the source. */
+export const failureKey = (f: { flow: string; externalId: string }): string => `${f.flow}:${f.externalId}`;

@@ -7,6 +7,7 @@ import type { ConnectorRegistry } from '../connectors/registry.js';
 import { applyOverrides, mappingOverrideSchema } from '../mapping/index.js';
 import type { MappingOverride } from '../mapping/index.js';
 import type { Clock } from '../kernel/clock.js';
+import { issueReason } from '../domain/index.js';
 import { configError, notFound, recordError } from '../kernel/errors.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import type { SecretBox } from '../kernel/secrets.js';
@@ -78,7 +79,7 @@ export function createIntegrationStore(deps: { db: Kysely<Database>; registry: C
       }
       const parsed = def.schema.safeParse(raw);
       const refused = parsed.success && key === 'baseUrl' ? outboundRefusal(String(parsed.data)) : undefined;
-      if (!parsed.success) issues.push({ record, field: key, ...(secret ? {} : { value: raw }), reason: parsed.error.issues[0]?.message ?? 'is invalid' });
+      if (!parsed.success) issues.push({ record, field: key, ...(secret ? {} : { value: raw }), reason: parsed.error.issues[0] ? issueReason(parsed.error.issues[0]) : 'is invalid' });
       else if (refused) issues.push({ record, field: key, value: raw, reason: refused });
       else out[key] = parsed.data;
     }

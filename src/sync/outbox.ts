@@ -217,13 +217,14 @@ export interface ReportEntry {
 }
 
 /** An integration's reports, newest first: what went out, what waits, and what the system refused and why. */
-export async function listReports(deps: Pick<EngineDeps, 'db'>, integrationId: number, filter: { status?: string[]; subject?: string; limit?: number } = {}): Promise<ReportEntry[]> {
+export async function listReports(deps: Pick<EngineDeps, 'db'>, integrationId: number, filter: { status?: string[]; subject?: string; limit?: number; beforeId?: number } = {}): Promise<ReportEntry[]> {
   const rows = await deps.db
     .selectFrom('outbox')
     .selectAll()
     .where('integration_id', '=', integrationId)
     .$if(filter.status !== undefined && filter.status.length > 0, (q) => q.where('status', 'in', filter.status!))
     .$if(filter.subject !== undefined, (q) => q.where('subject', '=', filter.subject!))
+    .$if(filter.beforeId !== undefined, (q) => q.where('id', '<', filter.beforeId!))
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 100)
     .execute();

@@ -142,13 +142,15 @@ export async function getRun(db: Kysely<Database>, runId: number): Promise<RunSu
 }
 
 /** The latest runs, newest first; `since` keeps those started at or after it (the charts' window). */
-export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; since?: string; limit?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
+export async function listRuns(db: Kysely<Database>, filter: { integrationId?: number; flow?: string; since?: string; limit?: number; integrationIds?: number[]; beforeId?: number } = {}): Promise<Omit<RunSummary, 'errors'>[]> {
   const rows = await db
     .selectFrom('runs')
     .selectAll()
     .$if(filter.integrationId !== undefined, (q) => q.where('integration_id', '=', filter.integrationId!))
     .$if(filter.flow !== undefined, (q) => q.where('flow', '=', filter.flow!))
     .$if(filter.since !== undefined, (q) => q.where('started_at', '>=', filter.since!))
+    .$if(filter.integrationIds !== undefined, (q) => q.where('integration_id', 'in', filter.integrationIds!))
+    .$if(filter.beforeId !== undefined, (q) => q.where('id', '<', filter.beforeId!))
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 50)
     .execute();

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { defaultStatusRules, goodsOwnerInputSchema, parseRecord, statusRulesSchema } from '../domain/index.js';
-import type { GoodsOwner, GoodsOwnerInput } from '../domain/index.js';
+import type { GoodsOwner, GoodsOwnerInput, GoodsOwnerRules } from '../domain/index.js';
 import type { Clock } from '../kernel/clock.js';
 import { configError, conflict, notFound, recordError } from '../kernel/errors.js';
 import type { SecretBox } from '../kernel/secrets.js';
@@ -56,6 +56,7 @@ export function createTenants(deps: {
     code: row.code,
     name: row.name,
     statusRules: statusRulesSchema.parse(JSON.parse(row.status_rules)),
+    allowNegativeStock: Number(row.allow_negative_stock) === 1,
     createdAt: row.created_at,
     wms: isWmsKind(row.wms) ? row.wms : 'embedded',
     wmsSettings: JSON.parse(row.wms_settings) as Record<string, unknown>,
@@ -93,6 +94,7 @@ export function createTenants(deps: {
         ...checkedOwner,
         id: 0,
         statusRules: defaultStatusRules,
+        allowNegativeStock: false,
         createdAt: clock.now().toISOString(),
         wms,
         wmsSettings: checked.settings,
@@ -127,6 +129,18 @@ export function createTenants(deps: {
       return rows.map((r) => view(r as Row));
     },
     get: async (code: string): Promise<Tenant> => view(await row(code)),
+    /** Changes a goods owner's warehouse rules; rules not named stay as they are. */
+    async setRules(code: string, rules: GoodsOwnerRules): Promise<Tenant> {
+      const before = await row(code);
+      if (rules.allowNegativeStock !== undefined) {
+        await db.updateTable('goods_owners').set({ allow_negative_stock: rules.allowNegativeStock ? 1 : 0 }).where('id', '=', before.id).execute();
+      }
+      const after = await row(code);
+      if (after.allow_negative_stock !== before.allow_negative_stock) {
+        await deps.audit?.recordChange({ kind: 'goods owner', record: `goods owner ${code}`, goodsOwner: code, action: 'rules changed', changes: { allowNegativeStock: { from: before.allow_negative_stock === 1, to: after.allow_negative_stock === 1 } } });
+      }
+      return view(after);
+    },
     /** Changes the company name; the code, which records are keyed by, stays. */
     async rename(code: string, name: string): Promise<Tenant> {
       const r = await row(code);

@@ -2,6 +2,7 @@ import type {
   Article,
   GoodsOwner,
   GoodsOwnerInput,
+  GoodsOwnerRules,
   Order,
   OrderInput,
   PurchaseOrder,
@@ -159,6 +160,8 @@ export interface EmbeddedWms extends WmsPort, WarehouseReads, WarehouseActions {
   getGoodsOwner(code: string): Promise<GoodsOwner>;
   /** Changes the company name; the code, which records are keyed by, stays. */
   renameGoodsOwner(code: string, name: string): Promise<GoodsOwner>;
+  /** Changes the goods owner's warehouse rules (whether stock may go negative). */
+  setGoodsOwnerRules(code: string, rules: GoodsOwnerRules): Promise<GoodsOwner>;
   /** Events after the given id: the embedded WMS's numbered log, under `poll`. */
   readEvents(afterId: number, limit: number, types?: WmsEventType[]): Promise<WmsEvent[]>;
 }

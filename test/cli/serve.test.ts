@@ -86,7 +86,7 @@ describe('wmsync worker', () => {
       const deadline = Date.now() + 15_000;
       let runs: { flow: string; status: string }[] = [];
       while (Date.now() < deadline) {
-        runs = (await runCli(store, '--json', 'runs', 'list', '--integration', String(id))).json();
+        runs = (await runCli(store, '--json', 'runs', 'list', '--integration', String(id))).json().items;
         if (runs.filter((r) => r.status === 'succeeded').length >= 3) break;
         await new Promise((r) => setTimeout(r, 200));
       }

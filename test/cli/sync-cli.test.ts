@@ -66,7 +66,7 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     const reset = await cli('--json', 'integrations', 'set', String(id), 'intervalMinutes=');
     expect(reset.json().settings.intervalMinutes).toBeUndefined();
     expect(reset.json().settings.storeName).toBe('acme');
-    expect((await cli('--json', 'integrations', 'list')).json()).toHaveLength(1);
+    expect((await cli('--json', 'integrations', 'list')).json().items).toHaveLength(1);
   });
 
   it('takes a secret given with --set, and a public value given with --secret, where they belong, with a note', async () => {
@@ -94,7 +94,7 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     const again = (await cli('--json', 'sync', String(id), '--flow', 'order-import')).json<{ counts: Record<string, number> }[]>();
     expect(again[0]!.counts).toMatchObject({ created: 0, updated: 0 });
 
-    const list = (await cli('--json', 'runs', 'list', '--integration', String(id))).json<{ runId: number }[]>();
+    const list = (await cli('--json', 'runs', 'list', '--integration', String(id))).json<{ items: { runId: number }[] }>().items;
     expect(list).toHaveLength(4);
     const shown = (await cli('--json', 'runs', 'show', String(runs[0]!.runId))).json();
     expect(shown).toMatchObject({ runId: runs[0]!.runId, flow: 'article-import', status: 'succeeded' });
@@ -116,10 +116,14 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     const status = (await cli('--json', 'integrations', 'status', String(id))).json();
     expect(status.health).toBe('failing');
     expect((await cli('integrations', 'status', String(id))).stdout).toMatch(/order-import\s+on\s+\S+\s+partial\s+\S+\s+1/);
+    const failures = (await cli('--json', 'failures', 'list', '--integration', String(id))).json();
+    expect(failures).toEqual({ items: [expect.objectContaining({ flow: 'order-import', externalId: String(open[0]!.id), attempts: 1 })], next: null });
+    expect((await cli('failures', 'list', '--integration', String(id))).stdout).toMatch(new RegExp(`order-import\\s+order ${open[0]!.id}\\s+1\\s`));
     sandbox.sandbox.faults.set({ malformed: {} });
     const retried = (await cli('--json', 'runs', 'retry', String(id), '--flow', 'order-import', '--record', String(open[0]!.id))).json();
     expect(retried).toMatchObject({ status: 'succeeded', counts: { created: 1 } });
     expect((await cli('--json', 'integrations', 'status', String(id))).json().health).not.toBe('failing');
+    expect((await cli('--json', 'failures', 'list', '--integration', String(id))).json()).toEqual({ items: [], next: null });
   });
 
   it('takes over at once the lease of its own previous process on this host, killed mid-run', async () => {
@@ -146,7 +150,7 @@ describe('wmsync CLI: connectors, integrations, sync and runs', () => {
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.json<{ status: string }[]>()[0]!.status).toBe('succeeded');
-    const runs = (await cli('--json', 'runs', 'list', '--integration', String(id))).json<{ status: string; error: string | null }[]>();
+    const runs = (await cli('--json', 'runs', 'list', '--integration', String(id))).json<{ items: { status: string; error: string | null }[] }>().items;
     expect(runs.map((r) => [r.status, r.error])).toContainEqual(['failed', 'abandoned: the worker running it stopped']);
   });
 });

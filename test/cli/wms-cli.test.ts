@@ -26,7 +26,7 @@ describe('wmsync CLI: goods owners and the embedded WMS', () => {
   it('lists goods owners, as text and as JSON', async () => {
     expect((await cli('goods-owners', 'list')).stdout).toMatch(/ACME\s+Acme Oy/);
     const json = (await cli('--json', 'goods-owners', 'list')).json();
-    expect(json).toEqual([expect.objectContaining({ code: 'ACME', name: 'Acme Oy' })]);
+    expect(json).toEqual({ items: [expect.objectContaining({ code: 'ACME', name: 'Acme Oy' })], next: null });
     const again = await cli('goods-owners', 'add', 'ACME', '--name', 'x');
     expect(again.code).toBe(4);
     expect(again.stderr).toBe('error: goods owner ACME already exists');
@@ -54,7 +54,7 @@ describe('wmsync CLI: goods owners and the embedded WMS', () => {
     const refused = await cli('wms', 'orders', 'put', ...acme, '--file', file('neg.json', negative));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe('error: order SO-NEG refused: orderLines[0].numberOfItems=-4: must be greater than 0');
-    expect((await cli('--json', 'wms', 'orders', 'list', ...acme)).json()).toEqual({ items: [] });
+    expect((await cli('--json', 'wms', 'orders', 'list', ...acme)).json()).toEqual({ items: [], next: null });
     expect((await cli('wms', 'orders', 'show', 'SO-NEG', ...acme)).code).toBe(3);
   });
 
@@ -73,6 +73,7 @@ describe('wmsync CLI: goods owners and the embedded WMS', () => {
 
   it('ships an order with tracking and picked quantities; show prints them back', async () => {
     await cli('wms', 'stock', 'set', 'ART-1001', '20', ...acme);
+    await cli('wms', 'stock', 'set', 'ART-1002', '1', ...acme);
     await cli('wms', 'orders', 'put', ...acme, '--file', file('o.json', sampleOrder()));
     const sent = await cli('wms', 'orders', 'set-status', 'SO-5001', ...acme, '--status', 'sent', '--tracking', 'JJFI640000123', '--picked', '2=1');
     expect(sent.stdout).toBe('order SO-5001: status 450 Sent');
@@ -83,7 +84,7 @@ describe('wmsync CLI: goods owners and the embedded WMS', () => {
     const text = (await cli('wms', 'orders', 'show', 'SO-5001', ...acme)).stdout;
     expect(text).toMatch(/1\s+ART-1001\s+3\s+3/);
     expect(text).toContain('shipment JJFI640000123');
-    const stock = (await cli('--json', 'wms', 'stock', 'list', ...acme)).json();
+    const stock = (await cli('--json', 'wms', 'stock', 'list', ...acme)).json().items;
     expect(stock).toContainEqual({ articleNumber: 'ART-1001', physical: 17, available: 17 });
     expect((await cli('wms', 'orders', 'list', ...acme, '--status', 'sent')).stdout).toMatch(/SO-5001\s+450 Sent\s+Aino Virtanen\s+2\s+JJFI640000123/);
   });
@@ -113,7 +114,7 @@ describe('wmsync CLI: goods owners and the embedded WMS', () => {
     const po = (await cli('--json', 'wms', 'purchase-orders', 'show', 'PO-7001', ...acme)).json();
     expect(po.inOrderLines.map((l: { receivedNumberOfItems: number }) => l.receivedNumberOfItems)).toEqual([100, 40]);
     expect((await cli('wms', 'purchase-orders', 'show', 'PO-7001', ...acme)).stdout).toMatch(/2\s+ART-1002\s+40\s+40/);
-    const stock = (await cli('--json', 'wms', 'stock', 'list', ...acme)).json();
+    const stock = (await cli('--json', 'wms', 'stock', 'list', ...acme)).json().items;
     expect(stock).toEqual([
       { articleNumber: 'ART-1001', physical: 100, available: 100 },
       { articleNumber: 'ART-1002', physical: 40, available: 40 },
@@ -121,7 +122,7 @@ describe('wmsync CLI: goods owners and the embedded WMS', () => {
   });
 
   it('lists suppliers and sets stock', async () => {
-    expect((await cli('--json', 'wms', 'suppliers', 'list', ...acme)).json()).toEqual({ items: [] });
+    expect((await cli('--json', 'wms', 'suppliers', 'list', ...acme)).json()).toEqual({ items: [], next: null });
     expect((await cli('wms', 'stock', 'set', 'ART-1002', '12', ...acme)).stdout).toBe('article ART-1002: physical 12, available 12');
     const bad = await cli('wms', 'stock', 'set', 'ART-1002', 'lots', ...acme);
     expect(bad.code).not.toBe(0);

@@ -98,6 +98,7 @@ describe.each(dialectsUnderTest())('WMS port contract on %s', (dialect) => {
 
   it('ships an order: shipment, picked quantities, stock out and one "order shipped" event, together', async () => {
     await wms.setStock('ACME', 'ART-1001', 10);
+    await wms.setStock('ACME', 'ART-1002', 1);
     await wms.upsertOrder('ACME', sampleOrder());
     expect((await wms.listStock('ACME', ['ART-1001']))[0]).toEqual({ articleNumber: 'ART-1001', physical: 10, available: 7 });
     const before = await wms.readEvents(0, 1000);

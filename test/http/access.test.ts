@@ -52,7 +52,7 @@ describe('sign-in and access', () => {
     expect(ok.status).toBe(303);
     expect(ok.cookie).toMatch(/^wmsync_session=/);
     const admin = as(ok.cookie);
-    expect((await admin('GET', '/api/v1/goods-owners')).json.map((o: { code: string }) => o.code)).toEqual(['ACME', 'OTHER']);
+    expect((await admin('GET', '/api/v1/goods-owners')).json.items.map((o: { code: string }) => o.code)).toEqual(['ACME', 'OTHER']);
     const out = await t.app.request('/logout', { method: 'POST', headers: { cookie: ok.cookie! } });
     expect(out.status).toBe(303);
     expect((await admin('GET', '/api/v1/goods-owners')).status).toBe(401);
@@ -60,22 +60,25 @@ describe('sign-in and access', () => {
 
   it("keeps a goods-owner user to its own goods owner's data, enforced by the API", async () => {
     const anna = as((await signIn('anna@acme.example', 'acme-password-1')).cookie);
-    expect((await anna('GET', '/api/v1/goods-owners')).json.map((o: { code: string }) => o.code)).toEqual(['ACME']);
+    expect((await anna('GET', '/api/v1/goods-owners')).json.items.map((o: { code: string }) => o.code)).toEqual(['ACME']);
     expect((await anna('GET', '/api/v1/goods-owners/ACME/articles')).status).toBe(200);
     const other = await anna('GET', '/api/v1/goods-owners/OTHER/articles/SECRET-1');
     expect(other.status).toBe(404);
     expect(other.json.error.message).toBe('goods owner OTHER not found');
     expect((await anna('PUT', '/api/v1/goods-owners/OTHER/articles/X-1', sampleArticle('X-1'))).status).toBe(404);
     expect((await anna('POST', '/api/v1/goods-owners', { code: 'MINE', name: 'Mine' })).status).toBe(403);
+    // Whether stock may go negative is the warehouse's rule, not the goods owner's own.
+    const rule = await anna('PATCH', '/api/v1/goods-owners/ACME', { allowNegativeStock: true });
+    expect([rule.status, rule.json.error.message]).toEqual([403, 'only an administrator may do this']);
     expect((await anna('POST', '/api/v1/integrations', { goodsOwner: 'OTHER', system: 'mycashflow', settings: { environment: 'sandbox' } })).status).toBe(404);
     const own = await anna('POST', '/api/v1/integrations', { goodsOwner: 'ACME', system: 'mycashflow', settings: { environment: 'sandbox' } });
     expect(own.status).toBe(201);
 
     const admin = as((await signIn('admin@hub.example', 'correct horse battery')).cookie);
     const theirs = await admin('POST', '/api/v1/integrations', { goodsOwner: 'OTHER', system: 'mycashflow', settings: { environment: 'sandbox' } });
-    expect((await anna('GET', '/api/v1/integrations')).json.map((i: { goodsOwner: string }) => i.goodsOwner)).toEqual(['ACME']);
+    expect((await anna('GET', '/api/v1/integrations')).json.items.map((i: { goodsOwner: string }) => i.goodsOwner)).toEqual(['ACME']);
     expect((await anna('GET', `/api/v1/integrations/${theirs.json.id}`)).status).toBe(404);
-    expect((await admin('GET', '/api/v1/integrations')).json).toHaveLength(2);
+    expect((await admin('GET', '/api/v1/integrations')).json.items).toHaveLength(2);
   });
 
   // Each spelling a browser resolves to another host: backslash, tab or newline after the slash,
@@ -103,7 +106,7 @@ describe('sign-in and access', () => {
     const call = (path: string, auth: string) => t.app.request(path, { headers: { authorization: auth } });
     const own = await call('/api/v1/goods-owners', `Bearer ${token}`);
     expect(own.status).toBe(200);
-    expect(((await own.json()) as { code: string }[]).map((o) => o.code)).toEqual(['ACME']);
+    expect(((await own.json()) as { items: { code: string }[] }).items.map((o) => o.code)).toEqual(['ACME']);
     expect((await call('/api/v1/goods-owners/OTHER/articles', `Bearer ${token}`)).status).toBe(404);
     expect((await call('/api/v1/goods-owners', 'Bearer wms_forged')).status).toBe(401);
   });

@@ -18,7 +18,7 @@ describe('HTTP API /api/v1', () => {
   afterEach(() => store?.drop());
 
   it('creates and lists goods owners; a duplicate is a 409 in the error envelope', async () => {
-    expect((await call('GET', '/api/v1/goods-owners')).json).toEqual([expect.objectContaining({ code: 'ACME' })]);
+    expect((await call('GET', '/api/v1/goods-owners')).json).toEqual({ items: [expect.objectContaining({ code: 'ACME', allowNegativeStock: false })], next: null });
     const dup = await call('POST', '/api/v1/goods-owners', { code: 'ACME', name: 'again' });
     expect(dup.status).toBe(409);
     expect(dup.json).toEqual({ error: { code: 'conflict', message: 'goods owner ACME already exists', details: [] } });
@@ -59,7 +59,7 @@ describe('HTTP API /api/v1', () => {
     expect(res.json.error.details).toEqual([{ record: 'order SO-NEG', field: 'orderLines[1].numberOfItems', value: -1, reason: 'must be greater than 0' }]);
     const noNumber = await call('PUT', `${base}/orders/SO-X`, { ...sampleOrder(), orderInfo: {} });
     expect(noNumber.json.error.details).toContainEqual(expect.objectContaining({ field: 'orderInfo.goodsOwnerOrderNumber', reason: 'is required' }));
-    expect((await call('GET', `${base}/orders`)).json).toEqual({ items: [] });
+    expect((await call('GET', `${base}/orders`)).json).toEqual({ items: [], next: null });
   });
 
   it('locks a released order with 409 and the reason; ships with tracking and picked quantities', async () => {
@@ -71,6 +71,7 @@ describe('HTTP API /api/v1', () => {
     expect(locked.status).toBe(409);
     expect(locked.json.error.message).toBe('order SO-5001 not changed: locked: status 300 Released');
 
+    for (const n of ['ART-1001', 'ART-1002']) expect((await call('PUT', `${base}/stock/${n}`, { physical: 5 })).status).toBe(200);
     const sent = await call('POST', `${base}/orders/SO-5001/status`, { status: 'sent', tracking: 'JJFI999', trackingUrl: 'https://track.example/JJFI999', picked: [{ row: 1, quantity: 2 }] });
     expect(sent.status).toBe(200);
     expect(sent.json).toMatchObject({
@@ -84,16 +85,35 @@ describe('HTTP API /api/v1', () => {
     expect(back.status).toBe(409);
   });
 
+  it('refuses an over-pick and a shipment without stock until an administrator allows negative stock', async () => {
+    expect((await call('PUT', `${base}/orders/SO-5001`, sampleOrder())).status).toBe(200);
+    const overPick = await call('POST', `${base}/orders/SO-5001/status`, { status: 'sent', picked: [{ row: 1, quantity: 99 }] });
+    expect(overPick.status).toBe(422);
+    expect(overPick.json.error.details).toEqual([{ record: 'order SO-5001', field: 'picked[row 1]', value: 99, reason: 'is more than the 3 ordered of article ART-1001 on row 1' }]);
+    const short = await call('POST', `${base}/orders/SO-5001/status`, { status: 'sent' });
+    expect(short.status).toBe(409);
+    expect(short.json.error.message).toContain('article ART-1001: 3 to ship, 0 in stock; article ART-1002: 2 to ship, 0 in stock');
+    expect((await call('PATCH', '/api/v1/goods-owners/ACME', { allowNegativeStock: 'yes' })).status).toBe(422);
+    const allowed = await call('PATCH', '/api/v1/goods-owners/ACME', { allowNegativeStock: true });
+    expect(allowed.json).toMatchObject({ code: 'ACME', allowNegativeStock: true });
+    expect((await call('POST', `${base}/orders/SO-5001/status`, { status: 'sent' })).json.status).toBe(450);
+    expect((await call('GET', `${base}/stock`)).json.items).toContainEqual({ articleNumber: 'ART-1001', physical: -3, available: -3 });
+    expect((await call('PATCH', '/api/v1/goods-owners/NOPE', { allowNegativeStock: false })).status).toBe(404);
+  });
+
   it('receives a purchase order and reports stock', async () => {
     expect((await call('PUT', `${base}/purchase-orders/PO-7001`, samplePurchaseOrder())).json.outcome).toBe('created');
     const partly = await call('POST', `${base}/purchase-orders/PO-7001/receive`, { lines: [{ row: 2, quantity: 15 }] });
     expect(partly.json).toMatchObject({ status: 300, inOrderLines: [{ receivedNumberOfItems: 0 }, { receivedNumberOfItems: 15 }] });
     const rest = await call('POST', `${base}/purchase-orders/PO-7001/receive`);
     expect(rest.json.status).toBe(500);
-    expect((await call('GET', `${base}/stock`)).json).toEqual([
-      { articleNumber: 'ART-1001', physical: 100, available: 100 },
-      { articleNumber: 'ART-1002', physical: 40, available: 40 },
-    ]);
+    expect((await call('GET', `${base}/stock`)).json).toEqual({
+      items: [
+        { articleNumber: 'ART-1001', physical: 100, available: 100 },
+        { articleNumber: 'ART-1002', physical: 40, available: 40 },
+      ],
+      next: null,
+    });
     expect((await call('PUT', `${base}/stock/ART-1001`, { physical: 7 })).json).toEqual({ articleNumber: 'ART-1001', physical: 7, available: 7 });
     expect((await call('PUT', `${base}/stock/ART-1001`, { physical: -7 })).status).toBe(422);
   });

@@ -4,6 +4,7 @@ import type { RunningSandbox } from '../../connectors/mycashflow/sandbox/server.
 import { testApp } from '../support/http.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
+import { stockFor } from '../support/stock.js';
 
 describe('HTTP API: integrations, runs, failures, retry, mapping', () => {
   let store: TestStore;
@@ -42,14 +43,15 @@ describe('HTTP API: integrations, runs, failures, retry, mapping', () => {
     expect(status.json.health).toBe('failing');
     expect(status.json.flows.find((f: { flow: string }) => f.flow === 'order-import')).toMatchObject({ failures: 1, lastRun: { status: 'partial' } });
     const failures = await t.call('GET', `/api/v1/integrations/${id}/failures`);
-    expect(failures.json).toEqual([expect.objectContaining({ flow: 'order-import', externalId: String(open[0]!.id), record: `order ${open[0]!.id}`, attempts: 1 })]);
-    expect(failures.json[0].issues[0].reason).toEqual(expect.any(String));
+    expect(failures.json.next).toBeNull();
+    expect(failures.json.items).toEqual([expect.objectContaining({ flow: 'order-import', externalId: String(open[0]!.id), record: `order ${open[0]!.id}`, attempts: 1 })]);
+    expect(failures.json.items[0].issues[0].reason).toEqual(expect.any(String));
 
     sandbox.sandbox.faults.set({ malformed: {} });
     const retry = await t.call('POST', `/api/v1/integrations/${id}/flows/order-import/retry`, { externalIds: [String(open[0]!.id)] });
     expect(retry.json).toMatchObject({ status: 'succeeded', counts: { created: 1, failed: 0 } });
-    expect((await t.call('GET', `/api/v1/integrations/${id}/failures`)).json).toEqual([]);
-    expect((await t.call('GET', `/api/v1/runs?integration=${id}`)).json.map((r: { trigger: string }) => r.trigger)).toEqual(['retry', 'manual']);
+    expect((await t.call('GET', `/api/v1/integrations/${id}/failures`)).json).toEqual({ items: [], next: null });
+    expect((await t.call('GET', `/api/v1/runs?integration=${id}`)).json.items.map((r: { trigger: string }) => r.trigger)).toEqual(['retry', 'manual']);
     expect((await t.call('GET', `/api/v1/runs/${run.json.runId}`)).json.errors).toHaveLength(1);
   });
 
@@ -81,17 +83,18 @@ describe('HTTP API: integrations, runs, failures, retry, mapping', () => {
     // An order with two payments: MyCashflow refuses to quick-process it.
     const order = sandbox.sandbox.createOrder({ payment_count: 2 });
     await t.call('POST', `/api/v1/integrations/${id}/flows/order-import/run`);
+    await stockFor(t.wms, 'ACME', String(order.id));
     await t.wms.setOrderStatus('ACME', String(order.id), { status: 450, waybill: 'JJFI-TWO-PAYMENTS' });
     const report = await t.call('POST', `/api/v1/integrations/${id}/flows/delivery-report/run`);
     expect(report.json.counts).toMatchObject({ sent: 0, failed: 1 });
     const refused = await t.call('GET', `/api/v1/integrations/${id}/reports?status=failed`);
-    expect(refused.json).toEqual([expect.objectContaining({ flow: 'delivery-report', subject: String(order.id), externalId: String(order.id), status: 'failed', attempts: 1 })]);
-    expect(refused.json[0].lastError).toMatch(/422/);
+    expect(refused.json.items).toEqual([expect.objectContaining({ flow: 'delivery-report', subject: String(order.id), externalId: String(order.id), status: 'failed', attempts: 1 })]);
+    expect(refused.json.items[0].lastError).toMatch(/422/);
     const page = await t.call('GET', `/integrations/${id}/errors`);
     expect(page.text).toContain('1 delivery report failed');
-    expect(page.text).toContain(refused.json[0].lastError.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').slice(0, 40));
+    expect(page.text).toContain(refused.json.items[0].lastError.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').slice(0, 40));
     expect((await t.call('POST', `/api/v1/integrations/${id}/flows/delivery-report/retry`)).json).toEqual({ requeued: 1 });
-    expect((await t.call('GET', `/api/v1/integrations/${id}/reports?status=pending`)).json).toHaveLength(1);
+    expect((await t.call('GET', `/api/v1/integrations/${id}/reports?status=pending`)).json.items).toHaveLength(1);
   });
 
   it('tests a connection before saving: good credentials pass, a wrong key is refused with the reason', async () => {
@@ -110,7 +113,7 @@ describe('HTTP API: integrations, runs, failures, retry, mapping', () => {
     expect((await t.call('POST', `/api/v1/integrations/${id}/resume`)).json.paused).toBe(false);
     const patched = await t.call('PATCH', `/api/v1/integrations/${id}`, { settings: { intervalMinutes: '5' } });
     expect(patched.json.settings.intervalMinutes).toBe(5);
-    expect((await t.call('GET', '/api/v1/connectors')).json.map((c: { system: string }) => c.system)).toContain('mycashflow');
+    expect((await t.call('GET', '/api/v1/connectors')).json.items.map((c: { system: string }) => c.system)).toContain('mycashflow');
     expect((await t.call('GET', '/api/v1/connectors/mycashflow')).json.flows).toHaveLength(4);
   });
 });

@@ -7,6 +7,7 @@ import type { Connector } from '../../src/connectors/sdk/connector.js';
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
+import { stockFor } from '../support/stock.js';
 
 /**
  * The MyCashflow integration end to end: the engine against the sandbox over real HTTP, into the
@@ -99,6 +100,7 @@ describe('MyCashflow integration against its sandbox', () => {
     await run('article-import');
     await run('order-import');
     const number = await processableOrder();
+    await stockFor(hub.wms, 'ACME', number);
     await hub.wms.setOrderStatus('ACME', number, { status: 450, waybill: 'JJFI64000999' });
 
     const report = await run('delivery-report');
@@ -134,7 +136,9 @@ describe('MyCashflow integration against its sandbox', () => {
     await setUp(dying);
     await run('article-import');
     await run('order-import');
-    await hub.wms.setOrderStatus('ACME', await processableOrder(), { status: 450, waybill: 'JJFI64000777' });
+    const processable = await processableOrder();
+    await stockFor(hub.wms, 'ACME', processable);
+    await hub.wms.setOrderStatus('ACME', processable, { status: 450, waybill: 'JJFI64000777' });
 
     const first = await run('delivery-report');
     expect(first.status).toBe('failed');

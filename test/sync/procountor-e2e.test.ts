@@ -10,6 +10,7 @@ import { testApp } from '../support/http.js';
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
+import { stockFor } from '../support/stock.js';
 
 /**
  * The Procountor integration end to end: the engine against the sandbox over real HTTP, into the
@@ -99,6 +100,7 @@ describe('Procountor integration against its sandbox', () => {
     await run('order-import');
     const unfinished = sandbox.sandbox.store.invoices.values().find((h) => h.type === 'SALES_ORDER' && !h.isOffer && h.status === 'UNFINISHED')!;
     const number = String(unfinished.invoiceNumber);
+    await stockFor(hub.wms, 'ACME', number);
     await hub.wms.setOrderStatus('ACME', number, { status: 450, waybill: 'JJFI64000999' });
 
     expect((await run('delivery-report')).counts.sent).toBe(1);
@@ -115,6 +117,7 @@ describe('Procountor integration against its sandbox', () => {
     await run('order-import');
     sandbox.sandbox.configure({ salesOrdersCanBeSent: false });
     const [order] = (await hub.wms.listOrders('ACME')).items;
+    await stockFor(hub.wms, 'ACME', order!.orderInfo.goodsOwnerOrderNumber);
     await hub.wms.setOrderStatus('ACME', order!.orderInfo.goodsOwnerOrderNumber, { status: 450 });
     const result = await run('delivery-report');
     expect(result.counts.failed).toBe(1);

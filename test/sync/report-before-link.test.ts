@@ -4,6 +4,7 @@ import type { RunningSandbox } from '../../connectors/mycashflow/sandbox/server.
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
+import { stockFor } from '../support/stock.js';
 
 /**
  * An order shipped before its link exists (an import cut off between writing the order and saving
@@ -36,6 +37,7 @@ describe('a shipment whose order has no link yet', () => {
     // The import was cut off after writing the order and before saving its link.
     await store.db.deleteFrom('links').where('integration_id', '=', id).where('wms_key', '=', number).execute();
     await store.db.deleteFrom('cursors').where('integration_id', '=', id).execute();
+    await stockFor(hub.wms, 'ACME', number);
     await hub.wms.setOrderStatus('ACME', number, { status: 450, waybill: 'JJFI6400777' });
     expect((await run('delivery-report')).counts.sent ?? 0).toBe(0);
 

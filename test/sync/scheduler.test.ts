@@ -11,6 +11,7 @@ import { WmsyncError } from '../../src/kernel/errors.js';
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
+import { stockFor } from '../support/stock.js';
 
 const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -56,6 +57,7 @@ describe('scheduler', () => {
     const number = openOrders().find((o) => o.payments.length === 1 && o.payments[0]!.payment_method_id !== 3)!.id;
 
     const shippedAt = Date.now();
+    await stockFor(a.wms, 'ACME', String(number));
     await a.wms.setOrderStatus('ACME', String(number), { status: 450, waybill: 'JJFI-SCHED-1' });
     await waitFor('the quick-process call', () => sandbox.sandbox.recorder.filter('POST', /quick-process$/).length === 1);
     const lagMs = Date.now() - shippedAt;
@@ -245,6 +247,7 @@ describe('wake-ups', () => {
       const integration = await hub.sync.integrations.add({ goodsOwner: 'ACME', system: 'mycashflow', settings: { baseUrl: sandbox.url }, secrets: { username: 'api@sandbox.example', apiKey: 'sandbox-key' } });
       await hub.sync.engine.runFlow(integration.id, 'order-import', { trigger: 'manual' });
       const order = (await hub.wms.listOrders('ACME', { limit: 1 })).items[0]!;
+      await stockFor(hub.wms, 'ACME', order.orderInfo.goodsOwnerOrderNumber);
       await hub.wms.setOrderStatus('ACME', order.orderInfo.goodsOwnerOrderNumber, { status: 450, waybill: 'JJFI-RETRY-1' });
 
       const run = await hub.sync.engine.runFlow(integration.id, 'delivery-report', { trigger: 'manual' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, newPage, noChromiumReason, screenshot, signIn, syncNow } from './browser.js';
 import { ADMIN, startHub } from './hub.js';
 import type { RunningHub } from './hub.js';
+import { stockFor } from '../support/stock.js';
 
 /**
  * The admin UI in headless Chromium against the hub served for real, as a new user meets it:
@@ -103,6 +104,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
   });
 
   it('ships an order with a tracking number, and the delivery report is sent', async () => {
+    await stockFor(hub.wms, 'ACME', orderNumber);
     await page.goto(`/wms/ACME/orders/${orderNumber}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Order ${orderNumber}`);
     expect(await page.getByRole('region', { name: 'Lines' }).locator('tbody tr td').first().textContent()).toBe('1');

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { describeConnector } from '../../connectors/describe.js';
 import type { ConnectorDescription } from '../../connectors/describe.js';
-import { action, print, table } from '../context.js';
+import { wholeList } from '../../kernel/pages.js';
+import { action, print, printList, table } from '../context.js';
 import type { CommandDeps } from '../context.js';
 import { integer } from '../parse.js';
 
@@ -13,8 +14,9 @@ export function connectorsCommand(program: Command, deps: CommandDeps): void {
     .action(
       action(deps, async (ctx) => {
         const list = (await ctx.sync()).registry.list().map((c) => describeConnector(c));
-        print(ctx, list.map(({ system, displayName, auth, flows }) => ({ system, displayName, auth, flows: flows.map((f) => ({ flow: f.flow, enabledByDefault: f.enabledByDefault })) })), () =>
-          table(['SYSTEM', 'NAME', 'AUTH', 'FLOWS (on by default*)'], list.map((c) => [c.system, c.displayName, c.auth, c.flows.map((f) => `${f.flow}${f.enabledByDefault ? '*' : ''}`).join(' ')])),
+        const page = wholeList(list.map(({ system, displayName, auth, flows }) => ({ system, displayName, auth, flows: flows.map((f) => ({ flow: f.flow, enabledByDefault: f.enabledByDefault })) })));
+        printList(ctx, page, (items) =>
+          table(['SYSTEM', 'NAME', 'AUTH', 'FLOWS (on by default*)'], items.map((c) => [c.system, c.displayName, c.auth, c.flows.map((f) => `${f.flow}${f.enabledByDefault ? '*' : ''}`).join(' ')])),
         );
       }),
     );

@@ -1,7 +1,10 @@
+import { Option } from 'commander';
 import type { Command } from 'commander';
+import type { GoodsOwner } from '../../domain/index.js';
+import { pageAfter } from '../../kernel/pages.js';
 import type { Tenant } from '../../tenants/goods-owners.js';
-import { action, print, table } from '../context.js';
-import type { CommandDeps } from '../context.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { CommandDeps, ListFlags } from '../context.js';
 import { keyValue } from '../parse.js';
 
 /** Which WMS, and its settings; credentials only by name. */
@@ -11,6 +14,8 @@ function human(owner: Tenant): string {
   for (const key of owner.wmsSecretsSet) lines.push(`  ${key} = (secret, set)`);
   return lines.join('\n');
 }
+
+const negativeStock = (o: GoodsOwner): string => (o.allowNegativeStock ? 'allowed' : 'refused');
 
 export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
   const cmd = program.command('goods-owners').description('the companies whose goods the warehouse holds');
@@ -31,13 +36,22 @@ export function goodsOwnersCommand(program: Command, deps: CommandDeps): void {
         print(ctx, owner, () => `added goods owner ${owner.code} (${owner.name})${owner.wms === 'embedded' ? '' : `\n${human(owner)}`}`);
       }),
     );
+  listOptions(cmd.command('list').description('list goods owners, in code order')).action(
+    action(deps, async (ctx, opts: ListFlags) => {
+      const page = pageAfter(await (await ctx.sync()).tenants.list(), (o) => o.code, opts);
+      printList(ctx, page, (items) => table(['CODE', 'NAME', 'WMS', 'NEGATIVE STOCK', 'CREATED'], items.map((o) => [o.code, o.name, o.wms, negativeStock(o), o.createdAt])));
+    }),
+  );
   cmd
-    .command('list')
-    .description('list goods owners')
+    .command('set <code>')
+    .description("change a goods owner's warehouse rules")
+    .addOption(
+      new Option('--allow-negative-stock <yes|no>', 'yes: ship even what is not in stock (physical stock goes below zero); no (the default rule): refuse such a shipment').choices(['yes', 'no']).makeOptionMandatory(),
+    )
     .action(
-      action(deps, async (ctx) => {
-        const owners = await (await ctx.sync()).tenants.list();
-        print(ctx, owners, () => table(['CODE', 'NAME', 'WMS', 'CREATED'], owners.map((o) => [o.code, o.name, o.wms, o.createdAt])));
+      action(deps, async (ctx, code: string, opts: { allowNegativeStock: 'yes' | 'no' }) => {
+        const owner = await (await ctx.sync()).tenants.setRules(code, { allowNegativeStock: opts.allowNegativeStock === 'yes' });
+        print(ctx, owner, () => `goods owner ${owner.code}: negative stock ${negativeStock(owner)}`);
       }),
     );
   cmd

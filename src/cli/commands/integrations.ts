@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { IntegrationView } from '../../sync/integrations.js';
-import { action, print, table } from '../context.js';
-import type { CliContext, CommandDeps } from '../context.js';
+import { pageAfter } from '../../kernel/pages.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { CliContext, CommandDeps, ListFlags } from '../context.js';
 import { integer, keyValue } from '../parse.js';
 
 export function integrationsCommand(program: Command, deps: CommandDeps): void {
@@ -27,19 +28,15 @@ export function integrationsCommand(program: Command, deps: CommandDeps): void {
         print(ctx, integration, () => `added integration ${integration.id}: ${integration.name}\n\n${human(integration)}`);
       }),
     );
-  cmd
-    .command('list')
-    .description('list integrations')
-    .option('--goods-owner <code>', 'only this goods owner')
-    .option('--system <system>', 'only this system')
-    .action(
-      action(deps, async (ctx, opts: { goodsOwner?: string; system?: string }) => {
-        const list = await (await ctx.sync()).integrations.list(opts);
-        print(ctx, list, () =>
-          table(['ID', 'GOODS OWNER', 'SYSTEM', 'NAME', 'ENVIRONMENT', 'STATE'], list.map((i) => [i.id, i.goodsOwner, i.system, i.name, i.environment, i.paused ? 'paused' : 'active'])),
-        );
-      }),
-    );
+  listOptions(cmd.command('list').description('list integrations, in id order').option('--goods-owner <code>', 'only this goods owner').option('--system <system>', 'only this system')).action(
+    action(deps, async (ctx, opts: ListFlags & { goodsOwner?: string; system?: string }) => {
+      const all = await (await ctx.sync()).integrations.list({ ...(opts.goodsOwner ? { goodsOwner: opts.goodsOwner } : {}), ...(opts.system ? { system: opts.system } : {}) });
+      const page = pageAfter(all.sort((a, b) => a.id - b.id), (i) => i.id, { limit: opts.limit, after: opts.after === undefined ? undefined : String(integer(opts.after)) });
+      printList(ctx, page, (items) =>
+        table(['ID', 'GOODS OWNER', 'SYSTEM', 'NAME', 'ENVIRONMENT', 'STATE'], items.map((i) => [i.id, i.goodsOwner, i.system, i.name, i.environment, i.paused ? 'paused' : 'active'])),
+      );
+    }),
+  );
   cmd
     .command('show <id>')
     .description('an integration: settings (secrets hidden), flows, overrides')

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../sync/runs.js';
-import { action, print, table } from '../context.js';
-import type { CommandDeps } from '../context.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { CommandDeps, ListFlags } from '../context.js';
 import type { ErrorKind } from '../../kernel/errors.js';
 import { exitCodes } from '../errors.js';
-import { integer } from '../parse.js';
+import { newestFirstPage } from '../../kernel/pages.js';
+import { integer, positiveInteger } from '../parse.js';
 
 /** `sync`: run now and wait; `runs`: what ran, with one outcome per record. */
 export function syncCommand(program: Command, deps: CommandDeps): void {
@@ -31,30 +32,32 @@ export function syncCommand(program: Command, deps: CommandDeps): void {
     );
 
   const runs = program.command('runs').description('the history of flow runs');
-  runs
-    .command('list')
-    .description('recent runs, newest first')
-    .option('--integration <id>', 'only this integration', integer)
-    .option('--limit <n>', 'at most this many', integer, 50)
-    .action(
-      action(deps, async (ctx, opts: { integration?: number; limit: number }) => {
-        const list = await (await ctx.sync()).runs.list({ ...(opts.integration === undefined ? {} : { integrationId: opts.integration }), limit: opts.limit });
-        print(ctx, list, () =>
-          table(['RUN', 'INTEGRATION', 'FLOW', 'STATUS', 'STARTED', 'COUNTS'], list.map((r) => [r.runId, r.integrationId, r.flow, r.status, r.startedAt, countsText(r.counts)])),
-        );
-      }),
-    );
+  listOptions(runs.command('list').description('recent runs, newest first; --after RUN_ID goes on with older ones').option('--integration <id>', 'only this integration', integer), 50).action(
+    action(deps, async (ctx, opts: ListFlags & { integration?: number }) => {
+      const found = await (await ctx.sync()).runs.list({
+        ...(opts.integration === undefined ? {} : { integrationId: opts.integration }),
+        ...(opts.after === undefined ? {} : { beforeId: integer(opts.after) }),
+        limit: opts.limit + 1,
+      });
+      printList(ctx, newestFirstPage(found, opts.limit, (r) => r.runId), (list) =>
+        table(['RUN', 'INTEGRATION', 'FLOW', 'STATUS', 'STARTED', 'COUNTS'], list.map((r) => [r.runId, r.integrationId, r.flow, r.status, r.startedAt, countsText(r.counts)])),
+      );
+    }),
+  );
   runs
     .command('retry <integrationId>')
     .description('fetch failed records again and write them (all of a flow, or those named), or re-queue failed reports')
     .requiredOption('--flow <flow>', 'e.g. order-import, or delivery-report for reports')
     .option('--record <externalId>', 'only this record (its id in the source system); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--wait <seconds>', "how long to wait for the report run to end before printing it as it stands (it goes on in the hub's worker)", positiveInteger, 60)
     .action(
-      action(deps, async (ctx, id: string, opts: { flow: string; record?: string[] }) => {
+      action(deps, async (ctx, id: string, opts: { flow: string; record?: string[]; wait: number }) => {
         const sync = await ctx.sync();
         const retried = await sync.retry(integer(id), opts.flow, opts.record);
-        // Reports queued again go out now, not at the next scheduled run.
-        const run = 'run' in retried ? retried.run : await sync.jobs.run({ type: 'flow-run', integrationId: integer(id), flow: opts.flow }, { trigger: 'retry', waitMs: 60_000 });
+        // Reports queued again go out now, not at the next scheduled run: by the hub's worker when
+        // one is up (with the hub's address and environment), else here.
+        const graceMs = (await hubIsUp(ctx.hub.url)) ? 3000 : 0;
+        const run = 'run' in retried ? retried.run : await sync.jobs.runSoon({ type: 'flow-run', integrationId: integer(id), flow: opts.flow }, { trigger: 'retry', waitMs: opts.wait * 1000, graceMs });
         if (!('run' in retried)) ctx.io.err(`${retried.requeued} report(s) queued again`);
         print(ctx, run, () => humanRun(run));
         ctx.setExitCode(exitCodeOf([run]));

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { recordError } from '../../kernel/errors.js';
 import { positiveInteger } from '../parse.js';
-import { action, print, table } from '../context.js';
-import type { CommandDeps } from '../context.js';
+import { pageAfter } from '../../kernel/pages.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { CommandDeps, ListFlags } from '../context.js';
 
 async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -43,15 +44,12 @@ export function usersCommand(program: Command, deps: CommandDeps): void {
         print(ctx, token, () => `${token.token}\n(id ${token.id}, valid until ${token.expiresAt}; it is not shown again; revoke it with \`wmsync users revoke ${email} ${token.id}\`)`);
       }),
     );
-  cmd
-    .command('list')
-    .description('list users')
-    .action(
-      action(deps, async (ctx) => {
-        const list = await (await ctx.users()).list();
-        print(ctx, list, () => table(['E-MAIL', 'ROLE', 'GOODS OWNER', 'CREATED'], list.map((u) => [u.email, u.role, u.goodsOwner ?? '', u.createdAt])));
-      }),
-    );
+  listOptions(cmd.command('list').description('list users, in e-mail order')).action(
+    action(deps, async (ctx, opts: ListFlags) => {
+      const users = (await (await ctx.users()).list()).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+      printList(ctx, pageAfter(users, (u) => u.email, opts), (items) => table(['E-MAIL', 'ROLE', 'GOODS OWNER', 'CREATED'], items.map((u) => [u.email, u.role, u.goodsOwner ?? '', u.createdAt])));
+    }),
+  );
   cmd
     .command('update <email>')
     .description("change a user's role, goods owner or password (a new password signs the user's browsers out)")
@@ -72,7 +70,7 @@ export function usersCommand(program: Command, deps: CommandDeps): void {
     .action(
       action(deps, async (ctx, email: string) => {
         const list = await (await ctx.users()).signIns.list(email);
-        print(ctx, { items: list }, () => (list.length ? table(['ID', 'KIND', 'CREATED', 'EXPIRES'], list.map((s) => [s.id, s.kind, s.createdAt ?? '', s.expiresAt])) : `${email} has no sessions or tokens`));
+        print(ctx, { items: list, next: null }, () => (list.length ? table(['ID', 'KIND', 'CREATED', 'EXPIRES'], list.map((s) => [s.id, s.kind, s.createdAt ?? '', s.expiresAt])) : `${email} has no sessions or tokens`));
       }),
     );
   cmd

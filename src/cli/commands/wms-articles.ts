@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import type { Article } from '../../domain/index.js';
-import { action, print, table } from '../context.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { ListFlags } from '../context.js';
+import { listPage } from '../../kernel/pages.js';
 import type { CommandDeps } from '../context.js';
 import { readJsonFile } from '../parse.js';
-import { goodsOwnerOption, listOptions, more, printOutcome } from './wms-shared.js';
+import { goodsOwnerOption, printOutcome } from './wms-shared.js';
 
 export function articlesCommand(wms: Command, deps: CommandDeps): void {
   const cmd = wms.command('articles').description('the article register');
   listOptions(cmd.command('list').description('list articles').addOption(goodsOwnerOption())).action(
-    action(deps, async (ctx, opts: { goodsOwner: string; limit: string; after?: string }) => {
-      const page = await (await ctx.wms()).listArticles(opts.goodsOwner, { limit: Number(opts.limit), ...(opts.after ? { after: opts.after } : {}) });
-      print(ctx, page, () => table(['ARTICLE', 'NAME', 'BARCODE', 'PRICE'], page.items.map((a) => [a.articleNumber, a.articleName, a.barCode, a.price])) + more(page.next));
+    action(deps, async (ctx, opts: ListFlags & { goodsOwner: string }) => {
+      const page = await (await ctx.wms()).listArticles(opts.goodsOwner, { limit: opts.limit, ...(opts.after ? { after: opts.after } : {}) });
+      printList(ctx, listPage(page), (items) => table(['ARTICLE', 'NAME', 'BARCODE', 'PRICE'], items.map((a) => [a.articleNumber, a.articleName, a.barCode, a.price])));
     }),
   );
   cmd

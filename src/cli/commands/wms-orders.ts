@@ -1,24 +1,26 @@
 import type { Command } from 'commander';
 import { requireStatus, statusLabel } from '../../domain/index.js';
 import type { Order, OrderInput } from '../../domain/index.js';
-import { action, print, table } from '../context.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { ListFlags } from '../context.js';
+import { listPage } from '../../kernel/pages.js';
 import type { CommandDeps } from '../context.js';
 import { readJsonFile, rowQuantity } from '../parse.js';
-import { goodsOwnerOption, listOptions, more, printOutcome } from './wms-shared.js';
+import { goodsOwnerOption, printOutcome } from './wms-shared.js';
 
 export function ordersCommand(wms: Command, deps: CommandDeps): void {
   const cmd = wms.command('orders').description('customer orders');
   listOptions(cmd.command('list').description('list orders').addOption(goodsOwnerOption()).option('--status <status>', 'only this status (name or number)')).action(
-    action(deps, async (ctx, opts: { goodsOwner: string; limit: string; after?: string; status?: string }) => {
+    action(deps, async (ctx, opts: ListFlags & { goodsOwner: string; status?: string }) => {
       const port = await ctx.wms();
       const rules = (await port.getGoodsOwner(opts.goodsOwner)).statusRules.order;
       const status = opts.status === undefined ? undefined : requireStatus(rules, opts.status);
-      const page = await port.listOrders(opts.goodsOwner, { limit: Number(opts.limit), ...(opts.after ? { after: opts.after } : {}), ...(status ? { status } : {}) });
-      print(ctx, page, () =>
+      const page = await port.listOrders(opts.goodsOwner, { limit: opts.limit, ...(opts.after ? { after: opts.after } : {}), ...(status ? { status } : {}) });
+      printList(ctx, listPage(page), (items) =>
         table(
           ['ORDER', 'STATUS', 'CUSTOMER', 'LINES', 'WAYBILL'],
-          page.items.map((o) => [o.orderInfo.goodsOwnerOrderNumber, statusLabel(rules, o.status), o.customer?.name, o.orderLines.length, o.shipments.at(-1)?.waybill]),
-        ) + more(page.next),
+          items.map((o) => [o.orderInfo.goodsOwnerOrderNumber, statusLabel(rules, o.status), o.customer?.name, o.orderLines.length, o.shipments.at(-1)?.waybill]),
+        ),
       );
     }),
   );

@@ -1,23 +1,25 @@
 import type { Command } from 'commander';
 import { statusLabel } from '../../domain/index.js';
 import type { PurchaseOrder, PurchaseOrderInput } from '../../domain/index.js';
-import { action, print, table } from '../context.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { ListFlags } from '../context.js';
+import { listPage } from '../../kernel/pages.js';
 import type { CommandDeps } from '../context.js';
 import { readJsonFile, rowQuantity } from '../parse.js';
-import { goodsOwnerOption, listOptions, more, printOutcome } from './wms-shared.js';
+import { goodsOwnerOption, printOutcome } from './wms-shared.js';
 
 export function purchaseOrdersCommand(wms: Command, deps: CommandDeps): void {
   const cmd = wms.command('purchase-orders').description('inbound deliveries from suppliers');
   listOptions(cmd.command('list').description('list purchase orders').addOption(goodsOwnerOption())).action(
-    action(deps, async (ctx, opts: { goodsOwner: string; limit: string; after?: string }) => {
+    action(deps, async (ctx, opts: ListFlags & { goodsOwner: string }) => {
       const port = await ctx.wms();
       const rules = (await port.getGoodsOwner(opts.goodsOwner)).statusRules.purchaseOrder;
-      const page = await port.listPurchaseOrders(opts.goodsOwner, { limit: Number(opts.limit), ...(opts.after ? { after: opts.after } : {}) });
-      print(ctx, page, () =>
+      const page = await port.listPurchaseOrders(opts.goodsOwner, { limit: opts.limit, ...(opts.after ? { after: opts.after } : {}) });
+      printList(ctx, listPage(page), (items) =>
         table(
           ['PURCHASE ORDER', 'STATUS', 'SUPPLIER', 'LINES'],
-          page.items.map((p) => [p.inOrderInfo.goodsOwnerOrderNumber, statusLabel(rules, p.status), p.supplier?.supplierName, p.inOrderLines.length]),
-        ) + more(page.next),
+          items.map((p) => [p.inOrderInfo.goodsOwnerOrderNumber, statusLabel(rules, p.status), p.supplier?.supplierName, p.inOrderLines.length]),
+        ),
       );
     }),
   );

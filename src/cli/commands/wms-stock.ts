@@ -1,31 +1,29 @@
 import type { Command } from 'commander';
-import { action, print, table } from '../context.js';
+import { action, listOptions, print, printList, table } from '../context.js';
+import type { ListFlags } from '../context.js';
+import { listPage, pageAfter } from '../../kernel/pages.js';
 import type { CommandDeps } from '../context.js';
 import { number } from '../parse.js';
-import { goodsOwnerOption, listOptions, more } from './wms-shared.js';
+import { goodsOwnerOption } from './wms-shared.js';
 
 export function suppliersCommand(wms: Command, deps: CommandDeps): void {
   const cmd = wms.command('suppliers').description('suppliers');
   listOptions(cmd.command('list').description('list suppliers').addOption(goodsOwnerOption())).action(
-    action(deps, async (ctx, opts: { goodsOwner: string; limit: string; after?: string }) => {
-      const page = await (await ctx.wms()).listSuppliers(opts.goodsOwner, { limit: Number(opts.limit), ...(opts.after ? { after: opts.after } : {}) });
-      print(ctx, page, () => table(['SUPPLIER', 'NAME', 'CITY', 'COUNTRY'], page.items.map((s) => [s.supplierNumber, s.supplierName, s.city, s.countryCode])) + more(page.next));
+    action(deps, async (ctx, opts: ListFlags & { goodsOwner: string }) => {
+      const page = await (await ctx.wms()).listSuppliers(opts.goodsOwner, { limit: opts.limit, ...(opts.after ? { after: opts.after } : {}) });
+      printList(ctx, listPage(page), (items) => table(['SUPPLIER', 'NAME', 'CITY', 'COUNTRY'], items.map((s) => [s.supplierNumber, s.supplierName, s.city, s.countryCode])));
     }),
   );
 }
 
 export function stockCommand(wms: Command, deps: CommandDeps): void {
   const cmd = wms.command('stock').description('stock balances');
-  cmd
-    .command('list')
-    .description('physical and available stock per article')
-    .addOption(goodsOwnerOption())
-    .action(
-      action(deps, async (ctx, opts: { goodsOwner: string }) => {
-        const stock = await (await ctx.wms()).listStock(opts.goodsOwner);
-        print(ctx, stock, () => table(['ARTICLE', 'PHYSICAL', 'AVAILABLE'], stock.map((s) => [s.articleNumber, s.physical, s.available])));
-      }),
-    );
+  listOptions(cmd.command('list').description('physical and available stock per article, in article order').addOption(goodsOwnerOption())).action(
+    action(deps, async (ctx, opts: ListFlags & { goodsOwner: string }) => {
+      const page = pageAfter(await (await ctx.wms()).listStock(opts.goodsOwner), (s) => s.articleNumber, opts);
+      printList(ctx, page, (items) => table(['ARTICLE', 'PHYSICAL', 'AVAILABLE'], items.map((s) => [s.articleNumber, s.physical, s.available])));
+    }),
+  );
   cmd
     .command('set')
     .argument('<articleNumber>')

@@ -1,15 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { goodsOwnerInputSchema } from '../../domain/index.js';
 import { mayAccess } from '../../access/users.js';
+import { pageAfter } from '../../kernel/pages.js';
 import type { SyncServices } from '../../sync/services.js';
 import { principalOf, requireAdmin } from '../access.js';
-import { errorResponses, json, ownerParam, routeGroup } from './shared.js';
+import { errorResponses, json, listQuery, listShape, ownerParam, routeGroup } from './shared.js';
 
 const goodsOwner = z
   .object({
     code: z.string(),
     name: z.string(),
     statusRules: z.record(z.string(), z.unknown()),
+    allowNegativeStock: z.boolean(),
     createdAt: z.string(),
     wms: z.string(),
     wmsSettings: z.record(z.string(), z.unknown()),
@@ -26,11 +28,23 @@ const newGoodsOwner = goodsOwnerInputSchema
   })
   .openapi('NewGoodsOwner');
 
+/** What an administrator may change: the company name (the code stays) and the warehouse rules. */
+const goodsOwnerChange = z
+  .strictObject({
+    name: z.string().max(200).optional(),
+    allowNegativeStock: z.boolean().optional().openapi({ description: 'true: shipping may take physical stock below zero; false (the default): a shipment of what is not in stock is refused' }),
+  })
+  .openapi('GoodsOwnerChange');
+
 export function goodsOwnerRoutes({ sync }: { sync: SyncServices }) {
   const app = routeGroup();
   app.openapi(
-    createRoute({ method: 'get', path: '/goods-owners', tags: ['goods owners'], responses: { 200: json(z.array(goodsOwner), 'Every goods owner') } }),
-    async (c) => c.json((await sync.tenants.list()).filter((o) => mayAccess(principalOf(c), o.code)), 200),
+    createRoute({ method: 'get', path: '/goods-owners', tags: ['goods owners'], request: { query: listQuery }, responses: { 200: json(listShape(goodsOwner), 'The goods owners you may see, in code order') } }),
+    async (c) => {
+      const { limit, after } = c.req.valid('query');
+      const visible = (await sync.tenants.list()).filter((o) => mayAccess(principalOf(c), o.code));
+      return c.json(pageAfter(visible, (o) => o.code, { limit: limit ?? 100, after }), 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -62,12 +76,16 @@ export function goodsOwnerRoutes({ sync }: { sync: SyncServices }) {
       method: 'patch',
       path: '/goods-owners/{owner}',
       tags: ['goods owners'],
-      request: { params: ownerParam, body: json(z.strictObject({ name: z.string().max(200) }).openapi('GoodsOwnerChange'), 'The new name') },
-      responses: { 200: json(goodsOwner, 'The goods owner after the change'), 404: errorResponses[404], 422: errorResponses[422] },
+      summary: "Change a goods owner's name or warehouse rules (administrators only)",
+      request: { params: ownerParam, body: json(goodsOwnerChange, 'What to change; what is left out stays') },
+      responses: { 200: json(goodsOwner, 'The goods owner after the change'), ...errorResponses },
     }),
     async (c) => {
       requireAdmin(c);
-      return c.json(await sync.tenants.rename(c.req.valid('param').owner, c.req.valid('json').name), 200);
+      const code = c.req.valid('param').owner;
+      const { name, ...rules } = c.req.valid('json');
+      if (name !== undefined) await sync.tenants.rename(code, name);
+      return c.json(await sync.tenants.setRules(code, rules), 200);
     },
   );
   return app;

@@ -5,13 +5,21 @@ import { mayAccess } from '../../access/users.js';
 import { recordError } from '../../kernel/errors.js';
 import { principalOf, requireOwner, requireSettingRights } from '../access.js';
 import { recordIdParam } from '../record-access.js';
-import { errorResponses, json, routeGroup } from './shared.js';
+import { newestFirstPage, pageAfter, pageByKey, wholeList } from '../../kernel/pages.js';
+import { failureKey } from '../../sync/failures.js';
+import { errorResponses, json, listQuery, listShape, routeGroup } from './shared.js';
 
 const idParam = z.object({ id: recordIdParam });
 const flowParam = idParam.extend({ flow: z.string().min(1).openapi({ param: { name: 'flow', in: 'path' }, example: 'order-import' }) });
 const anyJson = z.record(z.string(), z.unknown());
 const integrationView = anyJson.openapi('Integration');
 const runSummary = anyJson.openapi('Run');
+
+/** A list's `after` that is an id: the `next` value of the previous page. */
+const idCursor = z.string().regex(/^[1-9]\d{0,15}$/, 'is not an id').transform(Number).optional().openapi({ description: 'the `next` value of the previous page' });
+
+/** Paging of a newest-first list: older ones follow `after`. */
+const olderThanQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), after: idCursor });
 
 const addBody = z
   .strictObject({
@@ -31,8 +39,8 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
   const app = routeGroup();
   const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ ...r, responses: { ...errorResponses, ...r.responses } });
 
-  app.openapi(route({ method: 'get', path: '/connectors', tags: ['connectors'], responses: { 200: json(z.array(anyJson), 'Every system with its flows, settings and mappings') } }), (c) =>
-    c.json(sync.registry.list().map((x) => describeConnector(x)) as never, 200),
+  app.openapi(route({ method: 'get', path: '/connectors', tags: ['connectors'], responses: { 200: json(listShape(anyJson), 'Every system with its flows, settings and mappings') } }), (c) =>
+    c.json(wholeList(sync.registry.list().map((x) => describeConnector(x))) as never, 200),
   );
   app.openapi(
     route({ method: 'get', path: '/connectors/{system}', tags: ['connectors'], request: { params: z.object({ system: z.string() }) }, responses: { 200: json(anyJson, 'One system') } }),
@@ -40,11 +48,18 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
   );
 
   app.openapi(
-    route({ method: 'get', path: '/integrations', tags: ['integrations'], request: { query: z.object({ goodsOwner: z.string().optional(), system: z.string().optional() }) }, responses: { 200: json(z.array(integrationView), 'Integrations') } }),
+    route({
+      method: 'get',
+      path: '/integrations',
+      tags: ['integrations'],
+      request: { query: listQuery.extend({ goodsOwner: z.string().optional(), system: z.string().optional(), after: idCursor }) },
+      responses: { 200: json(listShape(integrationView), 'Integrations, in id order') },
+    }),
     async (c) => {
-      const { goodsOwner, system } = c.req.valid('query');
+      const { goodsOwner, system, limit, after } = c.req.valid('query');
       const list = await sync.integrations.list({ ...(goodsOwner ? { goodsOwner } : {}), ...(system ? { system } : {}) });
-      return c.json(list.filter((i) => mayAccess(principalOf(c), i.goodsOwner)) as never, 200);
+      const visible = list.filter((i) => mayAccess(principalOf(c), i.goodsOwner)).sort((a, b) => a.id - b.id);
+      return c.json(pageAfter(visible, (i) => i.id, { limit: limit ?? 100, after: after === undefined ? undefined : String(after) }) as never, 200);
     },
   );
   app.openapi(route({ method: 'post', path: '/integrations', tags: ['integrations'], request: { body: json(addBody, 'The new integration; secrets are stored encrypted and never returned') }, responses: { 201: json(integrationView, 'Created') } }), async (c) => {
@@ -120,8 +135,19 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     async (c) => c.json((await sync.status(c.req.valid('param').id)) as never, 200),
   );
   app.openapi(
-    route({ method: 'get', path: '/integrations/{id}/failures', tags: ['integrations'], summary: 'Records waiting for a retry, with their reasons', request: { params: idParam }, responses: { 200: json(z.array(anyJson), 'Failed records') } }),
-    async (c) => c.json((await sync.failures.list({ integrationId: c.req.valid('param').id })) as never, 200),
+    route({
+      method: 'get',
+      path: '/integrations/{id}/failures',
+      tags: ['integrations'],
+      summary: 'Records waiting for a retry, with their reasons',
+      request: { params: idParam, query: listQuery },
+      responses: { 200: json(listShape(anyJson), 'Failed records, by flow and record id; `next` is FLOW:RECORD_ID') },
+    }),
+    async (c) => {
+      const { limit, after } = c.req.valid('query');
+      const failures = await sync.failures.list({ integrationId: c.req.valid('param').id });
+      return c.json(pageByKey(failures, failureKey, { limit: limit ?? 100, after }) as never, 200);
+    },
   );
   app.openapi(
     route({
@@ -129,12 +155,14 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
       path: '/integrations/{id}/reports',
       tags: ['integrations'],
       summary: "Reports back (delivery, receipt): sent, waiting, or refused with the system's answer",
-      request: { params: idParam, query: z.object({ status: z.string().optional().openapi({ description: 'comma list: pending, sending, sent, failed' }) }) },
-      responses: { 200: json(z.array(anyJson), 'Newest first') },
+      request: { params: idParam, query: olderThanQuery.extend({ status: z.string().optional().openapi({ description: 'comma list: pending, sending, sent, failed' }) }) },
+      responses: { 200: json(listShape(anyJson), 'Newest first') },
     }),
     async (c) => {
-      const status = c.req.valid('query').status?.split(',').filter(Boolean);
-      return c.json((await sync.reports(c.req.valid('param').id, status ? { status } : {})) as never, 200);
+      const { limit = 100, after, ...query } = c.req.valid('query');
+      const status = query.status?.split(',').filter(Boolean);
+      const found = await sync.reports(c.req.valid('param').id, { ...(status ? { status } : {}), ...(after === undefined ? {} : { beforeId: after }), limit: limit + 1 });
+      return c.json(newestFirstPage(found, limit, (r) => r.id) as never, 200);
     },
   );
   app.openapi(
@@ -168,12 +196,14 @@ export function integrationRoutes({ sync }: { sync: SyncServices }) {
     },
   );
   app.openapi(
-    route({ method: 'get', path: '/runs', tags: ['runs'], request: { query: z.object({ integration: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }) }, responses: { 200: json(z.array(runSummary), 'Recent runs, newest first') } }),
+    route({ method: 'get', path: '/runs', tags: ['runs'], request: { query: olderThanQuery.extend({ integration: z.coerce.number().int().optional() }) }, responses: { 200: json(listShape(runSummary), 'Recent runs, newest first') } }),
     async (c) => {
-      const { integration, limit } = c.req.valid('query');
-      const visible = new Set((await sync.integrations.list()).filter((i) => mayAccess(principalOf(c), i.goodsOwner)).map((i) => i.id));
-      const runs = await sync.runs.list({ ...(integration ? { integrationId: integration } : {}), ...(limit ? { limit } : {}) });
-      return c.json(runs.filter((r) => visible.has(r.integrationId)) as never, 200);
+      const { integration, limit = 50, after } = c.req.valid('query');
+      const visible = (await sync.integrations.list()).filter((i) => mayAccess(principalOf(c), i.goodsOwner)).map((i) => i.id);
+      // Only the caller's integrations are read, so that a page is full and `next` means more of theirs.
+      if (visible.length === 0 || (integration !== undefined && !visible.includes(integration))) return c.json({ items: [], next: null }, 200);
+      const runs = await sync.runs.list({ ...(integration ? { integrationId: integration } : { integrationIds: visible }), ...(after === undefined ? {} : { beforeId: after }), limit: limit + 1 });
+      return c.json(newestFirstPage(runs, limit, (r) => r.runId) as never, 200);
     },
   );
   app.openapi(route({ method: 'get', path: '/runs/{id}', tags: ['runs'], request: { params: idParam }, responses: { 200: json(runSummary, 'One run with its failed and locked records') } }), async (c) =>

@@ -3,7 +3,8 @@ import { recordError } from '../../kernel/errors.js';
 import { conflict } from '../../kernel/errors.js';
 import type { ListOptions, Page, UpsertOutcome } from '../../wms/port.js';
 import { validationHook } from '../errors.js';
-import { errorResponses, json, listQuery, outcomeSchema, ownerParam, routeGroup } from './shared.js';
+import { listPage } from '../../kernel/pages.js';
+import { errorResponses, json, listQuery, listShape, outcomeSchema, ownerParam, routeGroup } from './shared.js';
 
 interface KeyedResource<S extends z.ZodType> {
   /** URL segment under the goods owner, e.g. "articles". */
@@ -34,12 +35,12 @@ export function keyedRoutes<S extends z.ZodType>(r: KeyedResource<S>) {
       path: base,
       tags,
       request: { params: ownerParam, query: listQuery },
-      responses: { 200: json(z.object({ items: z.array(view), next: z.string().optional() }), `A page of ${r.collection}, in key order`), 404: errorResponses[404] },
+      responses: { 200: json(listShape(view), `A page of ${r.collection}, in key order`), 404: errorResponses[404] },
     }),
     async (c) => {
       const { owner } = c.req.valid('param');
       const { limit, after } = c.req.valid('query');
-      return c.json((await r.list(owner, { ...(limit ? { limit } : {}), ...(after ? { after } : {}) })) as never, 200);
+      return c.json(listPage(await r.list(owner, { ...(limit ? { limit } : {}), ...(after ? { after } : {}) })) as never, 200);
     },
   );
 

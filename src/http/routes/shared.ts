@@ -35,6 +35,9 @@ export const listQuery = z.object({
   after: z.string().optional().openapi({ description: 'the `next` value of the previous page' }),
 });
 
+/** Every list the API answers: a page of items and the cursor of the next page, null on the last (src/kernel/pages.ts). */
+export const listShape = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item), next: z.string().nullable() });
+
 export const outcomeSchema = z
   .object({ record: z.string(), outcome: z.enum(['created', 'updated', 'unchanged', 'cancelled']) })
   .openapi('WriteOutcome');

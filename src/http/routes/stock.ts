@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, json, ownerParam, routeGroup } from './shared.js';
+import { pageAfter } from '../../kernel/pages.js';
+import { errorResponses, json, listQuery, listShape, ownerParam, routeGroup } from './shared.js';
 import type { RouteDeps } from './shared.js';
 
 const balance = z.object({ articleNumber: z.string(), physical: z.number(), available: z.number() }).openapi('StockBalance');
@@ -11,10 +12,13 @@ export function stockRoutes({ wms }: RouteDeps) {
       method: 'get',
       path: '/goods-owners/{owner}/stock',
       tags: ['stock'],
-      request: { params: ownerParam },
-      responses: { 200: json(z.array(balance), 'Physical and available stock per article'), 404: errorResponses[404] },
+      request: { params: ownerParam, query: listQuery },
+      responses: { 200: json(listShape(balance), 'Physical and available stock per article, in article order'), 404: errorResponses[404] },
     }),
-    async (c) => c.json(await wms.listStock(c.req.valid('param').owner), 200),
+    async (c) => {
+      const { limit, after } = c.req.valid('query');
+      return c.json(pageAfter(await wms.listStock(c.req.valid('param').owner), (s) => s.articleNumber, { limit: limit ?? 100, after }), 200);
+    },
   );
   app.openapi(
     createRoute({

@@ -13,6 +13,7 @@ import { walkPositions } from './0010-walk-positions.js';
 import { rateLimitBuckets } from './0011-rate-limit-buckets.js';
 import { jobs } from './0012-jobs.js';
 import { goodsOwnerWms } from './0013-goods-owner-wms.js';
+import { stockRules } from './0014-stock-rules.js';
 import { auditAndRevocation } from './0016-audit-and-revocation.js';
 import { runProgress } from './0019-run-progress.js';
 
@@ -31,6 +32,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0011-rate-limit-buckets': rateLimitBuckets,
   '0012-jobs': jobs,
   '0013-goods-owner-wms': goodsOwnerWms,
+  '0014-stock-rules': stockRules,
   '0016-audit-and-revocation': auditAndRevocation,
   '0019-run-progress': runProgress,
 };

@@ -27,6 +27,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
     listGoodsOwners: () => tenants.list(),
     getGoodsOwner: (code) => tenants.get(code),
     renameGoodsOwner: (code, name) => tenants.rename(code, name),
+    setGoodsOwnerRules: (code, rules) => tenants.setRules(code, rules),
 
     upsertArticle: (owner, article) => upsertDocument(ctx, articleKind, owner, article),
     getArticle: (owner, n): Promise<Article> => getDocument(ctx, articleKind, owner, n),

@@ -8,6 +8,7 @@ interface GoodsOwnerRow {
   code: string;
   name: string;
   status_rules: string;
+  allow_negative_stock: number;
   created_at: string;
   wms: string;
 }
@@ -19,6 +20,7 @@ const toGoodsOwner = (row: GoodsOwnerRow): ResolvedOwner => ({
   code: row.code,
   name: row.name,
   statusRules: statusRulesSchema.parse(JSON.parse(row.status_rules)),
+  allowNegativeStock: Number(row.allow_negative_stock) === 1,
   createdAt: row.created_at,
 });
 
@@ -29,8 +31,4 @@ export async function resolveOwner(ctx: WmsContext, code: string, tx?: Tx): Prom
   // A goods owner on another WMS keeps its records there: writing them here would fork them.
   if (row.wms !== 'embedded') throw conflict(`goods owner ${code} is on the ${row.wms} WMS: its records are there, not in the embedded WMS`);
   return toGoodsOwner(row);
-}
-
-export function publicOwner({ id: _id, ...owner }: ResolvedOwner): GoodsOwner {
-  return owner;
 }

@@ -8,6 +8,7 @@ import { resolveOwner } from './goods-owners.js';
 import { getLinedOrder, loadOrder, orderKind, setStatus } from './lined-orders.js';
 import type { StoredOrder } from './lined-orders.js';
 import { adjustPhysical } from './stock.js';
+import { refuseNegativeStock, refuseOverPick } from './shipping-rules.js';
 
 /**
  * The warehouse moves an order on: release, pick, send, collect, cancel. Entering a shipped status
@@ -51,7 +52,10 @@ export async function setOrderStatus(ctx: WmsContext, ownerCode: string, number:
 
     const shipment = { ...(change.waybill ? { waybill: change.waybill } : {}), ...(change.trackingUrl ? { trackingUrl: change.trackingUrl } : {}), sentAt: now };
     await tx.updateTable('orders').set({ shipments: JSON.stringify([...order.shipments, shipment]) }).where('id', '=', order.id).execute();
-    for (const line of order.lines) await adjustPhysical(tx, ctx, owner.id, line.articleNumber, -(picked.get(line.row) ?? 0));
+    const taken = new Map<string, number>();
+    for (const line of order.lines) taken.set(line.articleNumber, (taken.get(line.articleNumber) ?? 0) + (picked.get(line.row) ?? 0));
+    for (const [articleNumber, quantity] of taken) await adjustPhysical(tx, ctx, owner.id, articleNumber, -quantity);
+    await refuseNegativeStock(tx, owner, record, new Map([...taken].filter(([, quantity]) => quantity > 0)));
     const event: OrderShippedEvent = {
       orderNumber: number,
       status: change.status,
@@ -79,12 +83,14 @@ function pickedQuantities(record: string, order: StoredOrder, given: SetOrderSta
   const out = new Map<number, number>();
   if (shipping) for (const l of order.lines) out.set(l.row, l.done ?? l.numberOfItems);
   for (const p of given ?? []) {
-    if (!order.lines.some((l) => l.row === p.row)) {
+    const line = order.lines.find((l) => l.row === p.row);
+    if (!line) {
       throw recordError(record, [{ record, field: `picked[row ${p.row}]`, value: p.row, reason: `no such row; the order has rows 1-${order.lines.length}` }]);
     }
     if (!Number.isFinite(p.quantity) || p.quantity < 0) {
       throw recordError(record, [{ record, field: `picked[row ${p.row}]`, value: p.quantity, reason: 'must be a number, 0 or more' }]);
     }
+    refuseOverPick(record, line, p.quantity);
     out.set(p.row, p.quantity);
   }
   return out;
