@@ -42,6 +42,8 @@ describe('the per-goods-owner WMS resolver', () => {
     const tenants = createTenants({ db: store.db, clock: systemClock, secrets: createSecretBox(randomBytes(32)) });
     const embedded = createEmbeddedWms(store);
     await tenants.add({ code: 'EMB', name: 'Embedded Oy' });
+    // The feed is the point here, not stock: EMB ships what it has not stocked.
+    await tenants.setRules('EMB', { allowNegativeStock: true });
     await tenants.add({ code: 'ONG', name: 'Ongoing Oy', wms: 'ongoing', settings: { baseUrl: 'https://api.ongoingsystems.se/demo/api/v1', goodsOwnerId: '5' }, secrets: { username: 'WSI1', password: 'pw' } });
     const remote = fakeRemote('ONG', feed);
     const built: string[] = [];

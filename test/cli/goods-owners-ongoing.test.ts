@@ -28,7 +28,7 @@ describe('wmsync goods-owners add --wms ongoing, as the README says', () => {
     // The connection test called Ongoing with the goods owner's id.
     expect(ongoing.sandbox.recorder.requests.map((r) => [r.method, r.path, r.query.goodsOwnerId])).toEqual([['GET', '/api/v1/articles', '159']]);
 
-    const listed = (await cli('--json', 'goods-owners', 'list')).json();
+    const listed = (await cli('--json', 'goods-owners', 'list')).json().items;
     expect(listed).toEqual([expect.objectContaining({ code: 'ACME', wms: 'ongoing', wmsSettings: { baseUrl: ongoing.url, goodsOwnerId: 159 }, wmsSecretsSet: ['password', 'username'] })]);
     expect(JSON.stringify(listed)).not.toContain(ongoingSandboxCredentials.password);
     expect((await cli('goods-owners', 'test-connection', 'ACME')).stdout).toBe('goods owner ACME: the WMS answered');
@@ -37,7 +37,7 @@ describe('wmsync goods-owners add --wms ongoing, as the README says', () => {
 
   it('without --wms the goods owner is on the embedded WMS, as before', async () => {
     expect((await cli('goods-owners', 'add', 'EMB', '--name', 'Embedded Oy')).stdout).toBe('added goods owner EMB (Embedded Oy)');
-    expect((await cli('--json', 'goods-owners', 'list')).json()).toEqual([expect.objectContaining({ code: 'EMB', wms: 'embedded', wmsSettings: {}, wmsSecretsSet: [] })]);
+    expect((await cli('--json', 'goods-owners', 'list')).json().items).toEqual([expect.objectContaining({ code: 'EMB', wms: 'embedded', wmsSettings: {}, wmsSecretsSet: [] })]);
   });
 
   it('names every missing or wrong setting, never echoes a secret, and saves nothing', async () => {
@@ -53,7 +53,7 @@ describe('wmsync goods-owners add --wms ongoing, as the README says', () => {
     const wrongPassword = await cli('goods-owners', 'add', 'ACME', '--name', 'Acme Oy', '--wms', 'ongoing', '--set', `baseUrl=${ongoing.url}`, '--set', 'goodsOwnerId=159', '--secret', 'username=WSI-sandbox', '--secret', 'password=nope', '--test');
     expect(wrongPassword.code).not.toBe(0);
     expect(wrongPassword.stderr).toContain('401');
-    expect((await cli('--json', 'goods-owners', 'list')).json()).toEqual([]);
+    expect((await cli('--json', 'goods-owners', 'list')).json()).toEqual({ items: [], next: null });
   });
 });
 

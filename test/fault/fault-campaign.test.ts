@@ -8,6 +8,7 @@ import type { FaultyShop } from './faulty-shops.js';
 import { hubState, watchCursors } from './hub-state.js';
 import { ensureBuilt, workerPool } from './worker-pool.js';
 import type { WorkerPool } from './worker-pool.js';
+import { stockFor } from '../support/stock.js';
 
 /**
  * The fault campaign: real `wmsync worker` and `wmsync serve` processes (the installed binary; serve
@@ -86,6 +87,7 @@ describe(`fault campaign on ${dialect}: ${scale.workers} workers and a serve, ${
       for (const shop of shops) {
         const open = (await state.openOrders(shop.goodsOwner)).filter((n) => shop.sandbox.store.order(Number(n))?.payments.length === 1);
         for (const number of open.slice(0, perShop)) {
+          await stockFor(wms, shop.goodsOwner, number);
           await wms.setOrderStatus(shop.goodsOwner, number, { status: 450, waybill: `JJFI${shop.index}${number}` });
           figures.shipped++;
         }

@@ -7,6 +7,7 @@ import type { Scheduler } from '../../src/sync/scheduler.js';
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
+import { stockFor } from '../support/stock.js';
 
 const work = (goodsOwner: string, lane: Lane = 'pulls', id = '') => ({ goodsOwner, lane, id: `${goodsOwner}${id}` });
 
@@ -94,6 +95,7 @@ describe('fair shares in the scheduler', () => {
     await waitFor('both backlogs to run', async () => (await runs.list({ limit: 100 })).filter((r) => r.status === 'running' && r.integrationId !== beta).length === 2);
     const order = betaShop.sandbox.store.orders.values().find((o) => o.status === 'open' && o.payments.length === 1)!;
     const shippedAt = Date.now();
+    await stockFor(hub.wms, 'BETA', String(order.id));
     await hub.wms.setOrderStatus('BETA', String(order.id), { status: 450, waybill: 'JJFI-FAIR-1' });
     await waitFor('the report', async () => betaShop.sandbox.recorder.filter('POST', /quick-process$/).length === 1);
     const reportDelayMs = Date.now() - shippedAt;

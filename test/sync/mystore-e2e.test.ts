@@ -6,6 +6,7 @@ import { createRegistry } from '../../src/connectors/registry.js';
 import { testHub } from '../support/hub.js';
 import { openTestStore } from '../support/stores.js';
 import type { TestStore } from '../support/stores.js';
+import { stockFor } from '../support/stock.js';
 
 /** The mystore.no integration end to end: the engine against the sandbox over real HTTP, into the embedded WMS, and back. */
 describe('mystore.no integration against its sandbox', () => {
@@ -121,6 +122,7 @@ describe('mystore.no integration against its sandbox', () => {
     await run('article-import');
     await run('order-import');
     const number = String([...shop().orders.keys()][0]);
+    await stockFor(hub.wms, 'ACME', number);
     await hub.wms.setOrderStatus('ACME', number, { status: 450, waybill: '70730259951234567' });
 
     const report = await run('delivery-report');

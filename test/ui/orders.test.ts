@@ -4,6 +4,7 @@ import { sampleOrder } from '../support/fixtures.js';
 import { hasChromium, launchBrowser, newPage, noChromiumReason, signIn } from './browser.js';
 import { ADMIN, startHub } from './hub.js';
 import type { RunningHub } from './hub.js';
+import { stockFor } from '../support/stock.js';
 
 /** The orders list (search, sort by date and by number as numbers, a date column, numbered pages) and the order page's source and reports. */
 describe.skipIf(!hasChromium)(hasChromium ? 'orders in the browser' : noChromiumReason, () => {
@@ -74,6 +75,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'orders in the browser' : noChromium
     const [sent, refused] = [String(await made()), String(await made())];
     await hub.sync.engine.runFlow(id, 'article-import', { trigger: 'manual' });
     await hub.sync.engine.runFlow(id, 'order-import', { trigger: 'manual' });
+    await stockFor(hub.wms, 'ACME', sent);
     await hub.wms.setOrderStatus('ACME', sent, { status: 450, waybill: 'JJFI1' });
     await hub.sync.engine.runFlow(id, 'delivery-report', { trigger: 'manual' });
     const now = new Date().toISOString();
