@@ -109,6 +109,9 @@ export interface WmsPort {
 
   /** Events after the given id, oldest first: the sync engine's feed of what the warehouse did. */
   readEvents(afterId: number, limit: number, types?: WmsEventType[]): Promise<WmsEvent[]>;
+
+  /** Optional: runs a batch of writes (through this port and to the hub's database) in one transaction. */
+  writeBatch?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export type { OrderInput, PurchaseOrderInput };

@@ -43,5 +43,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Wms
     setStock: (owner, article, physical) => setStock(ctx, owner, article, physical),
 
     readEvents: (afterId, limit, types) => readEvents(ctx, afterId, limit, types),
+    // On the hub's own database: an import's page commits once (SQLite; see Store.writeBatch).
+    ...(store.writeBatch ? { writeBatch: store.writeBatch } : {}),
   };
 }
