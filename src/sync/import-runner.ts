@@ -8,6 +8,7 @@ import { applyMapping } from '../mapping/index.js';
 import type { MappingTable } from '../mapping/index.js';
 import type { EngineDeps, FlowRun } from './flow-run.js';
 import type { Link } from './links.js';
+import { readAhead } from './read-ahead.js';
 import type { RecordOutcome } from './runs.js';
 import { recordHash, targets } from './targets.js';
 
@@ -113,11 +114,16 @@ export async function runImport(deps: EngineDeps, run: FlowRun<ImportFlow<unknow
   const resumeFrom = await deps.cursors.walkPosition(integration.id, flow.id);
   const held: string[] = [];
   const request = { since, signal, ...(cursor === undefined ? {} : { cursor }), ...(resumeFrom === undefined ? {} : { resumeFrom }) };
-  for await (const page of flow.fetch(api, request)) {
-    await importRecords(page.records);
-    if (page.cursor && commit === 'per-page') await deps.cursors.advance(integration.id, flow.id, page.cursor, format);
-    if (page.cursor && commit === 'after-run') held.push(page.cursor);
-    if (page.position) await deps.cursors.keepWalkPosition(integration.id, flow.id, page.position);
+  // A page's records, links, outcomes and cursor commit together where the WMS can (ADR 0022):
+  // a crash then leaves no half-written page. The next page is fetched meanwhile.
+  const batch = <T>(work: () => Promise<T>): Promise<T> => (deps.wms.writeBatch ? deps.wms.writeBatch(integration.goodsOwner, work) : work());
+  for await (const page of readAhead(flow.fetch(api, request))) {
+    await batch(async () => {
+      await importRecords(page.records);
+      if (page.cursor && commit === 'per-page') await deps.cursors.advance(integration.id, flow.id, page.cursor, format);
+      if (page.cursor && commit === 'after-run') held.push(page.cursor);
+      if (page.position) await deps.cursors.keepWalkPosition(integration.id, flow.id, page.position);
+    });
   }
   // A list not sorted by its cursor is only safe to continue from once the whole walk is written;
   // then each page's cursor is offered in turn, and the cursor keeps the furthest.

@@ -56,6 +56,11 @@ function routedWms(tenants: Tenants, embedded: WmsPort, wmsFor: (code: string) =
     upsertPurchaseOrder: to((w, o, po: unknown) => w.upsertPurchaseOrder(o, po)),
     cancelPurchaseOrder: to((w, o, n: string) => w.cancelPurchaseOrder(o, n)),
     listStock: to((w, o, articleNumbers?: string[], changedSince?: Date) => w.listStock(o, articleNumbers, changedSince)),
+    // Only a goods owner on the embedded WMS shares the hub's transaction; elsewhere each write stands alone.
+    writeBatch: async <T>(owner: string, work: () => Promise<T>): Promise<T> => {
+      const wms = await wmsFor(owner);
+      return wms.writeBatch ? wms.writeBatch(owner, work) : work();
+    },
     async poll(cursor: string, limit: number, types?: WmsEventType[]): Promise<EventBatch> {
       const cursors = parseCursors(cursor);
       const events: WmsEvent[] = [];

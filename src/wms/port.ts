@@ -127,6 +127,11 @@ export interface WmsPort {
   poll(cursor: string, limit: number, types?: WmsEventType[]): Promise<EventBatch>;
   /** The external system accepted the event's report: the WMS may stop offering it. Idempotent. */
   ack(event: WmsEvent): Promise<void>;
+  /**
+   * Optional: runs a batch of a goods owner's writes and the hub's own writes in one transaction
+   * (the embedded WMS on the hub's SQLite file). A remote WMS has none: its writes are calls.
+   */
+  writeBatch?<T>(owner: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** Reads of the warehouse's records, for the CLI, API and admin UI. */
@@ -164,6 +169,7 @@ export interface EmbeddedWms extends WmsPort, WarehouseReads, WarehouseActions {
   setGoodsOwnerRules(code: string, rules: GoodsOwnerRules): Promise<GoodsOwner>;
   /** Events after the given id: the embedded WMS's numbered log, under `poll`. */
   readEvents(afterId: number, limit: number, types?: WmsEventType[]): Promise<WmsEvent[]>;
+
 }
 
 export type { OrderInput, PurchaseOrderInput };

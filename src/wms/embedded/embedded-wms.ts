@@ -59,5 +59,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
       return { events, cursor: events.length ? String(events[events.length - 1]!.id) : cursor };
     },
     ack: async () => undefined,
+    // On the hub's own database: an import's page commits once (SQLite; see Store.writeBatch).
+    ...(store.writeBatch ? { writeBatch: <T>(_owner: string, work: () => Promise<T>) => store.writeBatch!(work) } : {}),
   };
 }

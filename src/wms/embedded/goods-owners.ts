@@ -15,11 +15,26 @@ interface GoodsOwnerRow {
 
 export type ResolvedOwner = GoodsOwner & { id: number };
 
+/**
+ * Parsed status rules by their stored text: every write reads its owner and the rules rarely
+ * change. One frozen object is shared by all readers, so a reader cannot change another's.
+ */
+const parsedRules = new Map<string, ReturnType<typeof statusRulesSchema.parse>>();
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object') for (const v of Object.values(Object.freeze(value))) deepFreeze(v);
+  return value;
+};
+const statusRulesOf = (text: string) => {
+  let rules = parsedRules.get(text);
+  if (!rules) parsedRules.set(text, (rules = deepFreeze(statusRulesSchema.parse(JSON.parse(text)))));
+  return rules;
+};
+
 const toGoodsOwner = (row: GoodsOwnerRow): ResolvedOwner => ({
   id: row.id,
   code: row.code,
   name: row.name,
-  statusRules: statusRulesSchema.parse(JSON.parse(row.status_rules)),
+  statusRules: statusRulesOf(row.status_rules),
   allowNegativeStock: Number(row.allow_negative_stock) === 1,
   createdAt: row.created_at,
 });
