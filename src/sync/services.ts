@@ -9,7 +9,7 @@ import type { Store } from '../store/database.js';
 import type { WmsPort } from '../wms/port.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import { createTenants } from '../tenants/goods-owners.js';
-import type { TenantInput } from '../tenants/goods-owners.js';
+import type { TenantInput, WmsChange } from '../tenants/goods-owners.js';
 import { createWmsResolver } from '../tenants/wms-resolver.js';
 import { createOngoingWms } from '../wms/ongoing/ongoing-wms.js';
 import type { OngoingClientDeps } from '../wms/ongoing/client.js';
@@ -88,7 +88,14 @@ export function createSyncServices(deps: SyncServiceDeps) {
     jobs.run({ type: 'flow-run', integrationId, flow }, { trigger: 'retry', retryOnly: externalIds ?? 'all', waitMs: 30_000 });
   return {
     registry: deps.registry,
-    tenants,
+    tenants: {
+      ...tenants,
+      async changeWms(code: string, change: WmsChange) {
+        const changed = await tenants.changeWms(code, change);
+        wmsResolver.forget(code);
+        return changed;
+      },
+    },
     wmsFor: wmsResolver.wmsFor,
     integrations,
     /** Who changed what (src/audit/): the API, the UI and the CLI read it; changes record themselves. */
@@ -106,11 +113,12 @@ export function createSyncServices(deps: SyncServiceDeps) {
       await connector.testConnection(api, AbortSignal.timeout(20_000));
     },
     /**
-     * "Test connection" of a goods owner's WMS: a stored one by code, or a draft before it is saved
-     * (its settings checked as `add` checks them). The embedded WMS needs no call.
+     * "Test connection" of a goods owner's WMS: a stored one by code (with a `change` not yet saved
+     * applied), or a draft before it is saved (its settings checked as `add` checks them). The
+     * embedded WMS needs no call.
      */
-    async testWmsConnection(target: string | TenantInput): Promise<void> {
-      const tenant = typeof target === 'string' ? await tenants.resolve(target) : tenants.draft(target);
+    async testWmsConnection(target: string | TenantInput, change?: WmsChange): Promise<void> {
+      const tenant = typeof target !== 'string' ? tenants.draft(target) : change ? await tenants.draftChange(target, change) : await tenants.resolve(target);
       if (tenant.wms === 'embedded') return;
       await createOngoingWms(tenant, { clock, logger: deps.logger, outbound, ...deps.ongoing }).testConnection();
     },

@@ -5,6 +5,7 @@ import type { Clock } from '../kernel/clock.js';
 import { configError, conflict, notFound, recordError } from '../kernel/errors.js';
 import type { SecretBox } from '../kernel/secrets.js';
 import type { Database, GoodsOwnersTable } from '../store/tables.js';
+import { diffValues } from '../audit/audit-log.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { isWmsKind, wmsKinds } from './wms-kinds.js';
 import type { WmsKind } from './wms-kinds.js';
@@ -23,11 +24,20 @@ export interface ResolvedTenant extends Tenant {
   wmsSecrets: Record<string, unknown>;
 }
 
-export interface TenantInput extends GoodsOwnerInput {
+export interface TenantInput extends GoodsOwnerInput, WmsChange {
   wms?: string;
+}
+
+/** A change of a goods owner's WMS settings: an empty setting is unset (its default applies); an empty or absent secret keeps the stored one. */
+export interface WmsChange {
   settings?: Record<string, string>;
   secrets?: Record<string, string>;
 }
+
+/** The values given, an empty one as not given. */
+const given = (values: Record<string, string> = {}) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+/** Stored values as the text they were given as, to be checked again with a change. */
+const asText = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 
 type Row = Selectable<GoodsOwnersTable>;
 
@@ -52,6 +62,11 @@ export function createTenants(deps: {
     if (!deps.secrets) throw configError(`goods owner ${row.code}'s WMS credentials need the secret key`);
     return JSON.parse(deps.secrets.open(row.wms_secrets)) as Record<string, unknown>;
   };
+  const seal = (record: string, secrets: Record<string, unknown>): string | null => {
+    if (Object.keys(secrets).length === 0) return null;
+    if (!deps.secrets) throw configError(`${record}'s WMS credentials need the secret key`);
+    return deps.secrets.seal(JSON.stringify(secrets));
+  };
   const view = (row: Row): Tenant => ({
     code: row.code,
     name: row.name,
@@ -68,13 +83,9 @@ export function createTenants(deps: {
     return r as Row;
   }
 
-  /** The input checked: the goods owner's code and name, the WMS kind, and its settings against that WMS's definitions. */
-  function check(input: TenantInput) {
-    const { wms = 'embedded', settings, secrets, ...owner } = input;
-    const checkedOwner = parseRecord(goodsOwnerInputSchema, `goods owner ${owner.code ?? ''}`.trim(), owner);
-    const record = `goods owner ${checkedOwner.code}`;
-    if (!isWmsKind(wms)) throw recordError(record, [{ record, field: 'wms', value: wms, reason: `is not a WMS wmsync knows; known: ${Object.keys(wmsKinds).join(', ')}` }]);
-    const checked = checkWmsSettings(wms, { ...(settings ? { settings } : {}), ...(secrets ? { secrets } : {}) }, record);
+  /** A WMS's settings checked against its definitions, and its address against the outbound rule. */
+  function checkWms(record: string, wms: WmsKind, values: WmsChange) {
+    const checked = checkWmsSettings(wms, { settings: given(values.settings), secrets: given(values.secrets) }, record);
     const baseUrl = checked.settings.baseUrl;
     if (typeof baseUrl === 'string' && deps.checkUrl) {
       try {
@@ -83,7 +94,26 @@ export function createTenants(deps: {
         throw recordError(record, [{ record, field: 'baseUrl', value: baseUrl, reason: e instanceof Error ? e.message : String(e) }]);
       }
     }
-    return { checkedOwner, record, wms, checked };
+    return checked;
+  }
+
+  /** The input checked: the goods owner's code and name, the WMS kind, and its settings against that WMS's definitions. */
+  function check(input: TenantInput) {
+    const { wms = 'embedded', settings, secrets, ...owner } = input;
+    const checkedOwner = parseRecord(goodsOwnerInputSchema, `goods owner ${owner.code ?? ''}`.trim(), owner);
+    const record = `goods owner ${checkedOwner.code}`;
+    if (!isWmsKind(wms)) throw recordError(record, [{ record, field: 'wms', value: wms, reason: `is not a WMS wmsync knows; known: ${Object.keys(wmsKinds).join(', ')}` }]);
+    return { checkedOwner, record, wms, checked: checkWms(record, wms, { settings, secrets }) };
+  }
+
+  /** A stored goods owner with a change applied, checked as a whole (the WMS stays): what `changeWms` would save. */
+  function withChange(r: Row, change: WmsChange) {
+    const tenant = view(r);
+    const checked = checkWms(`goods owner ${r.code}`, tenant.wms, {
+      settings: { ...asText(tenant.wmsSettings), ...change.settings },
+      secrets: { ...asText(open(r)), ...given(change.secrets) },
+    });
+    return { before: tenant, checked };
   }
 
   return {
@@ -104,8 +134,7 @@ export function createTenants(deps: {
     },
     async add(input: TenantInput): Promise<Tenant> {
       const { checkedOwner, record, wms, checked } = check(input);
-      const sealed = Object.keys(checked.secrets).length === 0 ? null : deps.secrets?.seal(JSON.stringify(checked.secrets));
-      if (sealed === undefined) throw configError(`${record}'s WMS credentials need the secret key`);
+      const sealed = seal(record, checked.secrets);
       const existing = await db.selectFrom('goods_owners').select('id').where('code', '=', checkedOwner.code).executeTakeFirst();
       if (existing) throw conflict(`goods owner ${checkedOwner.code} already exists`);
       const inserted = await db
@@ -148,6 +177,22 @@ export function createTenants(deps: {
       await db.updateTable('goods_owners').set({ name: checked.name }).where('id', '=', r.id).execute();
       if (r.name !== checked.name) await deps.audit?.recordChange({ kind: 'goods owner', record: `goods owner ${code}`, goodsOwner: code, action: 'renamed', changes: { name: { from: r.name, to: checked.name } } });
       return view({ ...r, name: checked.name });
+    },
+    /** A stored goods owner as `changeWms` would leave it: for "Test connection" before saving the change. */
+    async draftChange(code: string, change: WmsChange): Promise<ResolvedTenant> {
+      const r = await row(code);
+      const { before, checked } = withChange(r, change);
+      return { ...before, id: Number(r.id), wmsSettings: checked.settings, wmsSecretsSet: Object.keys(checked.secrets).sort(), wmsSecrets: checked.secrets };
+    },
+    /** Changes the settings of a goods owner's WMS (not which WMS: its records are there); secrets are audited by name only. */
+    async changeWms(code: string, change: WmsChange): Promise<Tenant> {
+      const r = await row(code);
+      const { before, checked } = withChange(r, change);
+      await db.updateTable('goods_owners').set({ wms_settings: JSON.stringify(checked.settings), wms_secrets: seal(`goods owner ${code}`, checked.secrets) }).where('id', '=', r.id).execute();
+      const secretsTyped = Object.keys(given(change.secrets)).sort();
+      const changes = { ...diffValues(before.wmsSettings, checked.settings), ...(secretsTyped.length ? { secrets: secretsTyped } : {}) };
+      if (Object.keys(changes).length) await deps.audit?.recordChange({ kind: 'goods owner', record: `goods owner ${code}`, goodsOwner: code, action: 'WMS settings changed', changes });
+      return view(await row(code));
     },
     async resolve(code: string): Promise<ResolvedTenant> {
       const r = await row(code);

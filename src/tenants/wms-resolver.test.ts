@@ -48,7 +48,7 @@ describe('the per-goods-owner WMS resolver', () => {
     const remote = fakeRemote('ONG', feed);
     const built: string[] = [];
     const resolver = createWmsResolver({ tenants, embedded, remote: { ongoing: (t) => (built.push(`${t.code} ${String(t.wmsSecrets.password)}`), remote.port) } });
-    return { resolver, routed: resolver.routed(), embedded, remote, built };
+    return { resolver, routed: resolver.routed(), embedded, remote, built, tenants };
   }
 
   it("routes each goods owner's writes to its WMS, building a remote adapter once, with its credentials opened", async () => {
@@ -61,6 +61,23 @@ describe('the per-goods-owner WMS resolver', () => {
     expect(built).toEqual(['ONG pw']);
     const e = await routed.upsertArticle('NOPE', sampleArticle()).catch((x: unknown) => x);
     expect(isWmsyncError(e) && e.kind).toBe('not-found');
+  });
+
+  it("builds a goods owner's adapter again once told its settings changed; a secret not given is kept, an empty setting unset", async () => {
+    const { resolver, routed, built, tenants } = await setUp();
+    await tenants.changeWms('ONG', { settings: { pageSize: '50' } });
+    await routed.upsertArticle('ONG', sampleArticle());
+    await tenants.changeWms('ONG', { settings: { goodsOwnerId: '6', pageSize: '' }, secrets: { password: 'new-pw', username: '' } });
+    await routed.upsertArticle('ONG', sampleArticle());
+    expect(built, 'not told yet').toEqual(['ONG pw']);
+    resolver.forget('ONG');
+    await routed.upsertArticle('ONG', sampleArticle());
+    expect(built).toEqual(['ONG pw', 'ONG new-pw']);
+    const changed = await tenants.resolve('ONG');
+    expect(changed.wmsSettings).toEqual({ baseUrl: 'https://api.ongoingsystems.se/demo/api/v1', goodsOwnerId: 6 });
+    expect(changed.wmsSecrets).toEqual({ username: 'WSI1', password: 'new-pw' });
+    const refused = await tenants.changeWms('ONG', { settings: { goodsOwnerId: 'x', baseUrl: '' } }).catch((e: unknown) => e);
+    expect(isWmsyncError(refused) && refused.details.map((i) => i.field)).toEqual(['goodsOwnerId', 'baseUrl']);
   });
 
   it('merges the feeds under one cursor; a cursor saved before the split is the embedded one; acks go to the event’s WMS', async () => {

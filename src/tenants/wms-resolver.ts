@@ -33,7 +33,12 @@ export function createWmsResolver(deps: { tenants: Tenants; embedded: WmsPort; r
     return adapter;
   }
 
-  return { wmsFor, routed: () => routedWms(deps.tenants, deps.embedded, wmsFor, deps.logger) };
+  return {
+    wmsFor,
+    /** After a change of a goods owner's WMS settings: its next call builds the adapter again, with them. */
+    forget: (code: string) => void adapters.delete(code),
+    routed: () => routedWms(deps.tenants, deps.embedded, wmsFor, deps.logger),
+  };
 }
 
 export type WmsResolver = ReturnType<typeof createWmsResolver>;

@@ -50,6 +50,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'accessibility of every page (axe-co
     runId = (await hub.sync.engine.runFlow(id, 'order-import', { trigger: 'manual' })).runId;
     orderNumber = (await hub.wms.listOrders('ACME', { limit: 1 })).items[0]!.orderInfo.goodsOwnerOrderNumber;
     await hub.wms.upsertPurchaseOrder('ACME', samplePurchaseOrder());
+    // Not called: its settings page is what is checked.
+    await hub.sync.tenants.add({ code: 'ONG', name: 'Ongoing Oy', wms: 'ongoing', settings: { baseUrl: 'https://api.ongoingsystems.se/demo/api/v1', goodsOwnerId: '5' }, secrets: { username: 'WSI1', password: 'pw' } });
     page = await newPage(browser, hub.url);
   });
   afterAll(async () => {
@@ -78,6 +80,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'accessibility of every page (axe-co
     `/wms/ACME/purchase-orders/${samplePurchaseOrder().inOrderInfo.goodsOwnerOrderNumber}`,
     '/wms/ACME/suppliers',
     '/wms/ACME/stock',
+    '/admin/goods-owners',
+    '/admin/goods-owners/ONG/wms',
     // The error page, as a missing record shows it.
     '/integrations/9999',
   ];

@@ -18,6 +18,7 @@ import { wmsOrdersPage } from './wms-orders.js';
 import { wmsPurchaseOrderPages } from './wms-purchase-orders.js';
 import { wmsStockPage } from './wms-stock.js';
 import { auditPage } from './audit-page.js';
+import { goodsOwnerWmsPage } from './goods-owner-wms.js';
 import { goodsOwnersPage } from './goods-owners-page.js';
 import { usersPages } from './users-page.js';
 
@@ -53,6 +54,7 @@ export function adminUi(deps: UiDeps, guards: MiddlewareHandler[]) {
     liveEvents,
     usersPages,
     goodsOwnersPage,
+    goodsOwnerWmsPage,
     auditPage,
   ]) {
     ui.route('/', pages(deps));

@@ -5,7 +5,10 @@
  *   ones (re-fetching the page itself), so run progress and new errors appear without a reload;
  *   a running sync's progress bar takes its records and pages from the event itself;
  * - `<time>` shows the viewer's local time;
- * - buttons with `data-confirm` ask first.
+ * - buttons with `data-confirm` ask first;
+ * - a form with a WMS choice (`data-wms-choice`) shows only the chosen WMS's settings;
+ * - a button with `data-result` ("Test connection") posts its form in the background and shows the
+ *   answer in that region, so what was typed (secrets too, which pages never send back) stays.
  */
 export const clientScript = `
 (function () {
@@ -35,6 +38,42 @@ export const clientScript = `
     var button = e.submitter;
     var message = (button && button.getAttribute('data-confirm')) || e.target.getAttribute('data-confirm');
     if (message && !window.confirm(message)) e.preventDefault();
+  });
+
+  // A disabled fieldset is neither sent nor checked as required; the server reads only the chosen WMS's fields anyway.
+  document.querySelectorAll('form[data-wms-choice]').forEach(function (form) {
+    function show() {
+      var chosen = form.querySelector('input[name="wms"]:checked');
+      form.querySelectorAll('fieldset[data-wms-kind]').forEach(function (set) {
+        var on = !!chosen && set.getAttribute('data-wms-kind') === chosen.value;
+        set.hidden = !on;
+        set.disabled = !on;
+      });
+    }
+    form.addEventListener('change', show);
+    show();
+  });
+
+  document.addEventListener('submit', function (e) {
+    var button = e.submitter;
+    var id = button && button.getAttribute('data-result');
+    var region = id && document.getElementById(id);
+    if (e.defaultPrevented || !region) return;
+    e.preventDefault();
+    var body = new URLSearchParams(new FormData(e.target, button));
+    button.disabled = true;
+    region.textContent = 'Testing…';
+    // The page answers as it would without the script (the whole page); only the region is taken from it.
+    fetch(e.target.action, { method: 'POST', body: body, credentials: 'same-origin' })
+      .then(function (res) {
+        return res.text().then(function (body) {
+          var answer = new DOMParser().parseFromString(body, 'text/html').getElementById(id);
+          if (answer) region.replaceChildren.apply(region, Array.prototype.slice.call(answer.childNodes));
+          else region.textContent = 'The test could not be run (' + res.status + '). Reload the page and try again.';
+        });
+      })
+      .catch(function () { region.textContent = 'The hub did not answer. Try again.'; })
+      .finally(function () { button.disabled = false; });
   });
 
   var source = document.body.getAttribute('data-live-source');

@@ -24,6 +24,8 @@ code { font: .9em ui-monospace, SFMono-Regular, Menlo, monospace; background: va
 
 .skip-link { position: absolute; left: -999px; top: .5rem; background: var(--card); padding: .5rem 1rem; z-index: 10; }
 .skip-link:focus { left: .5rem; }
+/* The hidden attribute wins over a display rule (fieldset's grid): the script hides other WMSs' settings with it. */
+[hidden] { display: none !important; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
 .site-header { background: #14283f; color: #fff; }
