@@ -38,7 +38,8 @@ describe('wmsync sync with the hub up', () => {
     const [run] = JSON.parse(out.join('\n')) as { runId: number; status: string; counts: { created: number } }[];
     expect(run).toMatchObject({ status: 'succeeded' });
     expect(run!.counts.created).toBeGreaterThan(0);
-    // The hub's scheduler ran it: its log names the run.
-    expect(hub.log()).toMatch(new RegExp(`"run":${run!.runId}\\b[^\\n]*run finished|run finished[^\\n]*"run":${run!.runId}\\b`));
+    // The hub's scheduler ran it: its log names the run. The CLI sees the run finished in the
+    // database a moment before the hub's log line comes through its stdout pipe.
+    await expect.poll(() => hub.log(), { timeout: 10_000 }).toMatch(new RegExp(`"run":${run!.runId}\\b[^\\n]*run finished|run finished[^\\n]*"run":${run!.runId}\\b`));
   }, 60_000);
 });
