@@ -25,8 +25,23 @@ export function toFieldIssues(record: string, input: unknown, issues: readonly z
   });
 }
 
+/**
+ * Records `safeParseRecord` parsed, with their schema. The WMS port checks what it is given, and
+ * the engine hands it a record it parsed with the same schema a moment before (the output is a
+ * fresh object of the engine's own): that one passes without a second run of zod.
+ */
+const parsedBy = new WeakMap<object, z.ZodType>();
+
+/** `schema.safeParse`, remembering a success for `parseRecord`. */
+export function safeParseRecord<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success && typeof parsed.data === 'object' && parsed.data !== null) parsedBy.set(parsed.data, schema);
+  return parsed;
+}
+
 /** Parses a record or throws a `record` error naming every bad field. */
 export function parseRecord<S extends z.ZodType>(schema: S, record: string, input: unknown): z.output<S> {
+  if (typeof input === 'object' && input !== null && parsedBy.get(input) === schema) return input as z.output<S>;
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw recordError(record, toFieldIssues(record, input, parsed.error.issues));

@@ -9,6 +9,8 @@ interface Target<S extends z.ZodType> {
   schema: S;
   key(record: z.output<S>): string;
   upsert(wms: WmsPort, owner: string, record: z.output<S>): Promise<UpsertOutcome>;
+  /** Many records in one call, one outcome each; undefined where the WMS writes only one at a time. */
+  upsertMany?(wms: WmsPort, owner: string, records: z.output<S>[]): Promise<UpsertOutcome[] | undefined>;
   cancel?(wms: WmsPort, owner: string, key: string): Promise<UpsertOutcome>;
 }
 
@@ -16,6 +18,7 @@ const article: Target<typeof articleSchema> = {
   schema: articleSchema,
   key: (a) => a.articleNumber,
   upsert: (wms, owner, a) => wms.upsertArticle(owner, a),
+  upsertMany: async (wms, owner, articles) => wms.upsertArticles?.(owner, articles),
 };
 const order: Target<typeof orderInputSchema> = {
   schema: orderInputSchema,
@@ -33,6 +36,7 @@ const supplier: Target<typeof supplierSchema> = {
   schema: supplierSchema,
   key: (s) => s.supplierNumber,
   upsert: (wms, owner, s) => wms.upsertSupplier(owner, s),
+  upsertMany: async (wms, owner, suppliers) => wms.upsertSuppliers?.(owner, suppliers),
 };
 
 export const targets = { article, order, purchaseOrder, supplier } as unknown as Record<
