@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { articleSchema, orderInputSchema, purchaseOrderInputSchema, supplierSchema } from '../domain/index.js';
-import { stableJson } from '../kernel/stable-json.js';
+import { articleSchema, orderInputSchema, purchaseOrderInputSchema, recordJson, supplierSchema } from '../domain/index.js';
 import type { UpsertOutcome, WmsPort } from '../wms/port.js';
 
 /** How the engine writes each canonical target through the WMS port. */
@@ -45,4 +44,4 @@ export const targets = { article, order, purchaseOrder, supplier } as unknown as
 >;
 
 /** A short fingerprint of a canonical record: equal records, equal hashes. */
-export const recordHash = (record: unknown): string => createHash('sha256').update(stableJson(record)).digest('base64url').slice(0, 22);
+export const recordHash = (record: unknown): string => createHash('sha256').update(recordJson(record)).digest('base64url').slice(0, 22);

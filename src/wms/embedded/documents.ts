@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { articleSchema, parseRecord, supplierSchema } from '../../domain/index.js';
+import { articleSchema, parseRecord, recordJson, supplierSchema } from '../../domain/index.js';
 import { notFound } from '../../kernel/errors.js';
-import { stableJson } from '../../kernel/stable-json.js';
 import type { ListOptions, Page, UpsertOutcome } from '../port.js';
 import { clampLimit, inTransaction } from './context.js';
 import type { WmsContext } from './context.js';
@@ -61,7 +60,7 @@ export async function upsertDocuments<S extends z.ZodType>(
   const keyField = kind.table === 'articles' ? 'articleNumber' : 'supplierNumber';
   const records = inputs.map((input) => {
     const record = parseRecord(kind.schema, `${kind.label} ${recordKey(input, keyField)}`, input);
-    return { key: kind.key(record), data: stableJson(record) };
+    return { key: kind.key(record), data: recordJson(record) };
   });
   return inTransaction(ctx, async (tx) => {
     const owner = await resolveOwner(ctx, ownerCode, tx);

@@ -1,4 +1,4 @@
-import { orderInputSchema, parseRecord, purchaseOrderInputSchema, statusLabel } from '../../domain/index.js';
+import { orderInputSchema, parseRecord, purchaseOrderInputSchema, recordJson, statusLabel } from '../../domain/index.js';
 import type { OrderStatusRules, PurchaseOrderStatusRules } from '../../domain/index.js';
 import { notFound } from '../../kernel/errors.js';
 import { stableJson } from '../../kernel/stable-json.js';
@@ -185,7 +185,7 @@ export async function upsertLinedOrder(ctx: WmsContext, kind: LinedKind, ownerCo
       await writeStockChanged(tx, ctx, owner.id, articles);
       return { outcome: 'created' };
     }
-    if (stableJson(inputOf(kind, existing)) === stableJson(parsed)) return { outcome: 'unchanged' };
+    if (stableJson(inputOf(kind, existing)) === recordJson(parsed)) return { outcome: 'unchanged' };
     if (!rules.editable.includes(existing.status)) {
       return { outcome: 'locked', reason: `locked: status ${statusLabel(rules, existing.status)}` };
     }
