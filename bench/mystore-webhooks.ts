@@ -1,14 +1,11 @@
 /**
  * mystore.no webhooks with the hub running normally (`wmsync serve`, default 1 s scheduler tick):
  * orders placed in the sandbox at a steady rate, each announced by a signed orders/create webhook,
- * and the time from placing each until the WMS has it. Run by `npm run bench` (bench/run.ts), or
- * alone with `tsx bench/mystore-webhooks.ts`, which rewrites only its own section of
- * docs/benchmarks.md. BENCH_WEBHOOK_ORDERS and BENCH_WEBHOOK_RATE change the load.
+ * and the time from placing each until the WMS has it. Run by `npm run bench` (bench/run.ts;
+ * BENCH_SECTIONS=webhooks for this one alone). BENCH_WEBHOOK_ORDERS and BENCH_WEBHOOK_RATE change the load.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { sandboxCredentials, startMystoreSandbox } from '../connectors/mystore/sandbox/server.js';
 import { runCli, startHub } from '../test/support/cli.js';
 import { openTestStore } from '../test/support/stores.js';
@@ -127,16 +124,3 @@ The client's limit is off here to measure the hub. With mystore.no's 120 calls a
 its deliveries queue (the poll's calls share the same budget).
 `;
 }
-
-/** Replaces this bench's section of docs/benchmarks.md, or appends it. */
-export function writeWebhookSection(r: WebhookLatency): void {
-  const file = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(webhookSectionTitle);
-  const next = start < 0 ? -1 : text.indexOf('\n## ', start + webhookSectionTitle.length);
-  const section = webhookSection(r);
-  const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
-  writeFileSync(file, updated);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) writeWebhookSection(await mystoreWebhookLatency());

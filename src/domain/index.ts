@@ -5,5 +5,5 @@ export * from './purchase-order.js';
 export * from './statuses.js';
 export * from './stock.js';
 export * from './supplier.js';
-export { parseRecord, toFieldIssues } from './validate.js';
+export { parseRecord, recordJson, safeParseRecord, toFieldIssues } from './validate.js';
 export { issueReason } from './issue-wording.js';

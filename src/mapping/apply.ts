@@ -4,7 +4,7 @@ import { err, ok } from '../kernel/result.js';
 import type { MappingContext } from './context.js';
 import type { EvaluationFailure, Scope } from './evaluate.js';
 import { evaluate } from './evaluate.js';
-import { isEmpty } from './source-value.js';
+import { isEmpty, pathSegments } from './source-value.js';
 import type { MappingRow, MappingTable } from './table.js';
 
 type CanonicalObject = Record<string, unknown>;
@@ -78,10 +78,10 @@ function fieldIssue(record: string, field: string, failure: EvaluationFailure): 
 
 /** Sets a dotted path, creating the objects on the way (`orderInfo.orderNotification.mobilePhone`). */
 function setPath(target: CanonicalObject, path: string, value: unknown): void {
-  const segments = path.split('.');
-  const last = segments.pop() ?? path;
+  const segments = pathSegments(path);
   let current = target;
-  for (const segment of segments) {
+  for (let i = 0; i < segments.length - 1; i++) {
+    const segment = segments[i]!;
     const next = current[segment];
     if (typeof next === 'object' && next !== null) current = next as CanonicalObject;
     else {
@@ -90,5 +90,5 @@ function setPath(target: CanonicalObject, path: string, value: unknown): void {
       current = created;
     }
   }
-  current[last] = value;
+  current[segments[segments.length - 1]!] = value;
 }

@@ -126,7 +126,7 @@ function evaluateJoin(parts: readonly Expr[], separator: string, scope: Scope): 
   for (const part of parts) {
     const result = evaluate(part, scope);
     if (!result.ok) return result;
-    for (const value of [result.value].flat()) {
+    for (const value of Array.isArray(result.value) ? result.value : [result.value]) {
       if (isEmpty(value)) continue;
       const text = toTextValue(value);
       if (!text.ok) return fail(value, text.error);

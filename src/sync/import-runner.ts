@@ -1,7 +1,7 @@
 import type { ImportFlow, SourceRecord } from '../connectors/sdk/flows.js';
 import { importTargets } from '../connectors/sdk/flows.js';
 import type { WebhookDelivery } from '../connectors/sdk/webhooks.js';
-import { toFieldIssues } from '../domain/index.js';
+import { safeParseRecord, toFieldIssues } from '../domain/index.js';
 import { configError, isWmsyncError } from '../kernel/errors.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import { applyMapping } from '../mapping/index.js';
@@ -10,6 +10,7 @@ import type { EngineDeps, FlowRun } from './flow-run.js';
 import type { Link } from './links.js';
 import { readAhead } from './read-ahead.js';
 import type { RecordOutcome } from './runs.js';
+import type { UpsertOutcome } from '../wms/port.js';
 import { recordHash, targets } from './targets.js';
 
 /** Writes one batch of source records of a run, wherever they came from. */
@@ -27,10 +28,24 @@ export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown
   const target = targets[kind];
   let sampled = false;
 
-  const processRecord = async (source: SourceRecord, link: Link | undefined, written: Link[]): Promise<RecordOutcome> => {
+  /** A record mapped, checked and changed since its link: what the WMS is to write. */
+  interface ToWrite {
+    base: { record: string; externalId: string };
+    record: Record<string, unknown>;
+    hash: string;
+    link: Link | undefined;
+  }
+  const fail = (base: ToWrite['base'], issues: FieldIssue[]): RecordOutcome => ({ ...base, outcome: 'failed', issues });
+  /** A refusal of this record by the WMS is this record's failure; anything else stops the run. */
+  const refused = (base: ToWrite['base'], e: unknown): RecordOutcome => {
+    if (isWmsyncError(e) && e.kind === 'record') return fail(base, e.details.length ? e.details : [{ record: base.record, field: '(record)', reason: e.message }]);
+    throw e;
+  };
+
+  /** map → validate → skip if unchanged (or cancel): the record's outcome, or what is to be written. */
+  const prepare = async (source: SourceRecord, link: Link | undefined): Promise<RecordOutcome | ToWrite> => {
     const base = { record: source.label, externalId: source.externalId };
-    const fail = (issues: FieldIssue[]): RecordOutcome => ({ ...base, outcome: 'failed', issues });
-    if (source.issues?.length) return fail(source.issues);
+    if (source.issues?.length) return fail(base, source.issues);
     try {
       if (source.action === 'cancel') {
         // A cancellation of something never imported needs nothing.
@@ -41,26 +56,67 @@ export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown
           : { ...base, outcome: result.outcome === 'cancelled' ? 'cancelled' : 'unchanged' };
       }
       const mapped = applyMapping(mapping, source.source, { record: source.label, settings: integration.resolved });
-      if (!mapped.ok) return fail(mapped.error);
-      const parsed = target.schema.safeParse(mapped.value);
-      if (!parsed.success) return fail(toFieldIssues(source.label, mapped.value, parsed.error.issues));
+      if (!mapped.ok) return fail(base, mapped.error);
+      const parsed = safeParseRecord(target.schema, mapped.value);
+      if (!parsed.success) return fail(base, toFieldIssues(source.label, mapped.value, parsed.error.issues));
       const hash = recordHash(parsed.data);
       if (link?.hash === hash) return { ...base, outcome: 'unchanged' };
-      const result = await target.upsert(deps.wms, integration.goodsOwner, parsed.data);
-      if (result.outcome === 'locked') {
-        // The record is in the WMS, only past changing: without a link (an import cut off between
-        // the write and the link), the warehouse's report on it would find no one to tell. The
-        // empty hash keeps the change itself pending.
-        if (!link) written.push({ externalId: source.externalId, wmsKey: target.key(parsed.data), hash: '' });
-        return { ...base, outcome: 'locked', issues: [{ record: source.label, field: 'status', reason: result.reason }] };
-      }
-      written.push({ externalId: source.externalId, wmsKey: target.key(parsed.data), hash });
-      return { ...base, outcome: result.outcome === 'cancelled' ? 'cancelled' : result.outcome };
+      return { base, record: parsed.data, hash, link };
     } catch (e) {
-      // A refusal of this record by the WMS is this record's failure; anything else stops the run.
-      if (isWmsyncError(e) && e.kind === 'record') return fail(e.details.length ? e.details : [{ record: source.label, field: '(record)', reason: e.message }]);
-      throw e;
+      return refused(base, e);
     }
+  };
+
+  /** The outcome of a write, and the link it leaves. */
+  const written = (w: ToWrite, result: UpsertOutcome, links: Link[]): RecordOutcome => {
+    if (result.outcome === 'locked') {
+      // The record is in the WMS, only past changing: without a link (an import cut off between
+      // the write and the link), the warehouse's report on it would find no one to tell. The
+      // empty hash keeps the change itself pending.
+      if (!w.link) links.push({ externalId: w.base.externalId, wmsKey: target.key(w.record), hash: '' });
+      return { ...w.base, outcome: 'locked', issues: [{ record: w.base.record, field: 'status', reason: result.reason }] };
+    }
+    links.push({ externalId: w.base.externalId, wmsKey: target.key(w.record), hash: w.hash });
+    return { ...w.base, outcome: result.outcome === 'cancelled' ? 'cancelled' : result.outcome };
+  };
+  const writeOne = async (w: ToWrite, links: Link[]): Promise<RecordOutcome> => {
+    try {
+      return written(w, await target.upsert(deps.wms, integration.goodsOwner, w.record), links);
+    } catch (e) {
+      return refused(w.base, e);
+    }
+  };
+  /**
+   * Where the target and the WMS write many records in one call (articles and suppliers into the
+   * embedded WMS: one look-up and one insert a page), a page is prepared whole, then written at
+   * once; a refusal of one record in such a call is found by writing them one by one. Else each
+   * record is prepared and written in turn, so that a cancellation and a write keep their order.
+   */
+  const writePage = async (records: SourceRecord[], links: Map<string, Link>, newLinks: Link[]): Promise<RecordOutcome[]> => {
+    const outcomes: RecordOutcome[] = [];
+    if (!target.upsertMany) {
+      for (const source of records) {
+        const prepared = await prepare(source, links.get(source.externalId));
+        outcomes.push('hash' in prepared ? await writeOne(prepared, newLinks) : prepared);
+      }
+      return outcomes;
+    }
+    const prepared: (RecordOutcome | ToWrite)[] = [];
+    for (const source of records) prepared.push(await prepare(source, links.get(source.externalId)));
+    const toWrite = prepared.filter((p): p is ToWrite => 'hash' in p);
+    let results: UpsertOutcome[] | undefined;
+    try {
+      // Undefined where this goods owner's WMS writes one at a time.
+      if (toWrite.length) results = await target.upsertMany(deps.wms, integration.goodsOwner, toWrite.map((w) => w.record));
+    } catch (e) {
+      if (!isWmsyncError(e) || e.kind !== 'record') throw e;
+    }
+    let i = 0;
+    for (const p of prepared) {
+      if (!('hash' in p)) outcomes.push(p);
+      else outcomes.push(results ? written(p, results[i++]!, newLinks) : await writeOne(p, newLinks));
+    }
+    return outcomes;
   };
 
   return async (records) => {
@@ -70,16 +126,16 @@ export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown
       sampled = true;
     }
     const links = await deps.links.find(integration.id, kind, records.map((r) => r.externalId));
+    const newLinks: Link[] = [];
     const succeeded: string[] = [];
-    const written: Link[] = [];
-    for (const source of records) {
-      const outcome = await processRecord(source, links.get(source.externalId), written);
+    for (const [i, outcome] of (await writePage(records, links, newLinks)).entries()) {
+      const source = records[i]!;
       recorder.add(outcome);
       if (outcome.outcome === 'failed') await deps.failures.record(integration.id, flow.id, source.externalId, source.label, outcome.issues ?? []);
       else succeeded.push(source.externalId);
     }
     // A crash before this line re-reads the page: the WMS then answers "unchanged" and the links follow.
-    await deps.links.saveMany(integration.id, kind, written);
+    await deps.links.saveMany(integration.id, kind, newLinks);
     await deps.failures.clear(integration.id, flow.id, succeeded);
     await recorder.flush();
   };

@@ -49,3 +49,36 @@ describe('readAhead', () => {
     expect(ended).toBe(true);
   });
 });
+
+describe('readAhead over HTTP', () => {
+  it('puts the next call on the wire before a page is written, though the writing never yields to the event loop', async () => {
+    const { createServer } = await import('node:http');
+    const arrivals: number[] = [];
+    const server = createServer((_req, res) => {
+      arrivals.push(performance.now());
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      async function* pages() {
+        for (let i = 1; i <= 2; i++) {
+          await (await fetch(`http://127.0.0.1:${port}/page/${i}`)).text();
+          yield i;
+        }
+      }
+      let firstWritten = 0;
+      for await (const page of readAhead(pages())) {
+        if (page !== 1) continue;
+        // A page written into SQLite: synchronous work, and promise continuations only.
+        const until = performance.now() + 300;
+        while (performance.now() < until) await Promise.resolve();
+        firstWritten = performance.now();
+      }
+      expect(arrivals).toHaveLength(2);
+      expect(arrivals[1]!).toBeLessThan(firstWritten - 200);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { articleSchema, orderInputSchema, purchaseOrderInputSchema, supplierSchema } from '../domain/index.js';
-import { stableJson } from '../kernel/stable-json.js';
+import { articleSchema, orderInputSchema, purchaseOrderInputSchema, recordJson, supplierSchema } from '../domain/index.js';
 import type { UpsertOutcome, WmsPort } from '../wms/port.js';
 
 /** How the engine writes each canonical target through the WMS port. */
@@ -9,6 +8,8 @@ interface Target<S extends z.ZodType> {
   schema: S;
   key(record: z.output<S>): string;
   upsert(wms: WmsPort, owner: string, record: z.output<S>): Promise<UpsertOutcome>;
+  /** Many records in one call, one outcome each; undefined where the WMS writes only one at a time. */
+  upsertMany?(wms: WmsPort, owner: string, records: z.output<S>[]): Promise<UpsertOutcome[] | undefined>;
   cancel?(wms: WmsPort, owner: string, key: string): Promise<UpsertOutcome>;
 }
 
@@ -16,6 +17,7 @@ const article: Target<typeof articleSchema> = {
   schema: articleSchema,
   key: (a) => a.articleNumber,
   upsert: (wms, owner, a) => wms.upsertArticle(owner, a),
+  upsertMany: async (wms, owner, articles) => wms.upsertArticles?.(owner, articles),
 };
 const order: Target<typeof orderInputSchema> = {
   schema: orderInputSchema,
@@ -33,6 +35,7 @@ const supplier: Target<typeof supplierSchema> = {
   schema: supplierSchema,
   key: (s) => s.supplierNumber,
   upsert: (wms, owner, s) => wms.upsertSupplier(owner, s),
+  upsertMany: async (wms, owner, suppliers) => wms.upsertSuppliers?.(owner, suppliers),
 };
 
 export const targets = { article, order, purchaseOrder, supplier } as unknown as Record<
@@ -41,4 +44,4 @@ export const targets = { article, order, purchaseOrder, supplier } as unknown as
 >;
 
 /** A short fingerprint of a canonical record: equal records, equal hashes. */
-export const recordHash = (record: unknown): string => createHash('sha256').update(stableJson(record)).digest('base64url').slice(0, 22);
+export const recordHash = (record: unknown): string => createHash('sha256').update(recordJson(record)).digest('base64url').slice(0, 22);

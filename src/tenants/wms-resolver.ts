@@ -56,6 +56,8 @@ function routedWms(tenants: Tenants, embedded: WmsPort, wmsFor: (code: string) =
   return {
     upsertArticle: to((w, o, a: unknown) => w.upsertArticle(o, a)),
     upsertSupplier: to((w, o, s: unknown) => w.upsertSupplier(o, s)),
+    upsertArticles: to(async (w, o, articles: unknown[]) => w.upsertArticles?.(o, articles)),
+    upsertSuppliers: to(async (w, o, suppliers: unknown[]) => w.upsertSuppliers?.(o, suppliers)),
     upsertOrder: to((w, o, order: unknown) => w.upsertOrder(o, order)),
     cancelOrder: to((w, o, n: string) => w.cancelOrder(o, n)),
     upsertPurchaseOrder: to((w, o, po: unknown) => w.upsertPurchaseOrder(o, po)),

@@ -115,6 +115,14 @@ export interface EventBatch {
 export interface WmsPort {
   upsertArticle(owner: string, article: unknown): Promise<UpsertOutcome>;
   upsertSupplier(owner: string, supplier: unknown): Promise<UpsertOutcome>;
+  /**
+   * Optional: many articles (suppliers) in one call, one outcome each in their order, all or none
+   * written (a refused one refuses the call). The embedded WMS reads and inserts a page at once
+   * instead of two statements a record. Undefined, or an answer of undefined (a goods owner whose
+   * WMS writes one at a time, behind the routed port): the engine writes them one by one.
+   */
+  upsertArticles?(owner: string, articles: unknown[]): Promise<UpsertOutcome[] | undefined>;
+  upsertSuppliers?(owner: string, suppliers: unknown[]): Promise<UpsertOutcome[] | undefined>;
   upsertOrder(owner: string, order: unknown): Promise<UpsertOutcome>;
   cancelOrder(owner: string, orderNumber: string): Promise<UpsertOutcome>;
   upsertPurchaseOrder(owner: string, purchaseOrder: unknown): Promise<UpsertOutcome>;

@@ -8,6 +8,7 @@ import type { Clock } from '../../src/kernel/clock.js';
 import { createSecretBox } from '../../src/kernel/secrets.js';
 import { createSyncServices } from '../../src/sync/services.js';
 import { createEmbeddedWms } from '../../src/wms/embedded/embedded-wms.js';
+import type { EmbeddedWms } from '../../src/wms/port.js';
 import type { TestStore } from './stores.js';
 
 /** One secret key per store, as every process of one installation shares one key. */
@@ -19,10 +20,14 @@ const keyOf = (store: TestStore) => keys.get(store) ?? keys.set(store, randomByt
  * run on this machine, so loopback is allowed as an administrator would allow it for one; tests of
  * the outbound rule pass `allowPrivateTargets: []`.
  */
-export function testHub(store: TestStore, options: { registry?: ConnectorRegistry; clock?: Clock; hubUrl?: string; allowPrivateTargets?: string[] } = {}) {
+export function testHub(
+  store: TestStore,
+  options: { registry?: ConnectorRegistry; clock?: Clock; hubUrl?: string; allowPrivateTargets?: string[]; wrapWms?: (wms: EmbeddedWms) => EmbeddedWms } = {},
+) {
   const clock = options.clock ?? systemClock;
   const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
-  const wms = createEmbeddedWms(store, clock);
+  const embedded = createEmbeddedWms(store, clock);
+  const wms = options.wrapWms ? options.wrapWms(embedded) : embedded;
   const hub = { url: options.hubUrl ?? 'http://127.0.0.1:9' };
   const sync = createSyncServices({
     store,

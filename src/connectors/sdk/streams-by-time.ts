@@ -6,6 +6,18 @@ function laterTime(current: string | undefined, candidate: string | undefined): 
   return current === undefined || Date.parse(candidate) > Date.parse(current) ? candidate : current;
 }
 
+/** The latest readable time among a page's items, each parsed once (a page holds hundreds). */
+function latestTime<T>(items: T[], timeOf: (item: T) => string | undefined): string | undefined {
+  let latest: string | undefined;
+  let latestMs = -Infinity;
+  for (const item of items) {
+    const time = timeOf(item);
+    const ms = time === undefined ? NaN : Date.parse(time);
+    if (ms > latestMs) [latest, latestMs] = [time, ms];
+  }
+  return latest;
+}
+
 interface Stream<T> {
   pages: AsyncIterator<T[]>;
   /** The latest time read from this stream; undefined until a page with a readable time. */
@@ -36,7 +48,7 @@ export async function* pagesByTimeAcross<T>(
       const laggard = open.reduce(furtherBehind);
       const next = await laggard.pages.next();
       if (next.done) laggard.done = true;
-      else for (const item of next.value) laggard.reached = laterTime(laggard.reached, timeOf(item));
+      else laggard.reached = laterTime(laggard.reached, latestTime(next.value, timeOf));
       const safe = safeCursor(streams);
       const cursor = safe !== undefined && safe !== committed ? safe : undefined;
       const records = next.done ? [] : toRecords(next.value);

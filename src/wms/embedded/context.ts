@@ -3,12 +3,43 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Dialect } from '../../store/database.js';
 import type { Database } from '../../store/tables.js';
 import type { WmsEventPayloads, WmsEventType } from '../port.js';
+import type { ResolvedOwner } from './goods-owners.js';
 
 /** What every part of the embedded WMS needs: the database, its dialect and the clock. */
 export interface WmsContext {
   db: Kysely<Database>;
   dialect: Dialect;
   clock: Clock;
+  /** While a write batch holds SQLite's write lock (see `writeInBatch`). */
+  batch?: WriteBatch;
+}
+
+/**
+ * What a batch keeps until it commits: the goods owners its records were written for, read once a
+ * batch instead of once a record (nothing else can change them before it commits), and the
+ * articles whose stock its orders changed, one "stock changed" event each at the end instead of
+ * one per order line.
+ */
+interface WriteBatch {
+  owners: Map<string, ResolvedOwner>;
+  stockChanged: Map<number, Set<string>>;
+}
+
+/** Runs `work` as one batch of `runBatch` (the store's transaction), with its owners and events kept as above. */
+export async function writeInBatch<T>(ctx: WmsContext, runBatch: <R>(work: () => Promise<R>) => Promise<R>, work: () => Promise<T>): Promise<T> {
+  // A batch inside a batch joins it, and what it keeps with it.
+  if (ctx.batch) return runBatch(work);
+  const batch: WriteBatch = { owners: new Map(), stockChanged: new Map() };
+  ctx.batch = batch;
+  try {
+    return await runBatch(async () => {
+      const result = await work();
+      for (const [ownerId, articles] of batch.stockChanged) await insertStockChanged(ctx.db, ctx, ownerId, articles);
+      return result;
+    });
+  } finally {
+    ctx.batch = undefined;
+  }
 }
 
 export type Tx = Transaction<Database>;
@@ -42,8 +73,19 @@ export async function writeEvent<K extends WmsEventType>(
     .execute();
 }
 
-/** One "stock changed" event per distinct article, in one insert. */
+/** One "stock changed" event per distinct article, in one insert (or at the end of the batch). */
 export async function writeStockChanged(tx: Tx, ctx: WmsContext, goodsOwnerId: number, articleNumbers: Iterable<string>): Promise<void> {
+  if (ctx.batch) {
+    // A record rolled back after this leaves its articles here: one event too many says only "read the stock again".
+    const kept = ctx.batch.stockChanged.get(goodsOwnerId) ?? new Set();
+    for (const n of articleNumbers) kept.add(n);
+    ctx.batch.stockChanged.set(goodsOwnerId, kept);
+    return;
+  }
+  await insertStockChanged(tx, ctx, goodsOwnerId, articleNumbers);
+}
+
+async function insertStockChanged(db: Tx | Kysely<Database>, ctx: WmsContext, goodsOwnerId: number, articleNumbers: Iterable<string>): Promise<void> {
   const created_at = ctx.clock.now().toISOString();
   const rows = [...new Set(articleNumbers)].map((articleNumber) => ({
     goods_owner_id: goodsOwnerId,
@@ -52,7 +94,7 @@ export async function writeStockChanged(tx: Tx, ctx: WmsContext, goodsOwnerId: n
     payload: JSON.stringify({ articleNumber }),
     created_at,
   }));
-  if (rows.length) await tx.insertInto('wms_events').values(rows).execute();
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('wms_events').values(rows.slice(i, i + 500)).execute();
 }
 
 export const clampLimit = (limit: number | undefined): number => Math.min(Math.max(limit ?? 100, 1), 1000);

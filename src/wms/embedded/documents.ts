@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { articleSchema, parseRecord, supplierSchema } from '../../domain/index.js';
+import { articleSchema, parseRecord, recordJson, supplierSchema } from '../../domain/index.js';
 import { notFound } from '../../kernel/errors.js';
-import { stableJson } from '../../kernel/stable-json.js';
 import type { ListOptions, Page, UpsertOutcome } from '../port.js';
 import { clampLimit, inTransaction } from './context.js';
 import type { WmsContext } from './context.js';
@@ -40,40 +39,61 @@ const recordKey = (input: unknown, field: string): string => {
   return typeof v === 'string' ? v : '(no number)';
 };
 
-export async function upsertDocument<S extends z.ZodType>(
+export async function upsertDocument<S extends z.ZodType>(ctx: WmsContext, kind: DocumentKind<S>, ownerCode: string, input: unknown): Promise<UpsertOutcome> {
+  return (await upsertDocuments(ctx, kind, ownerCode, [input]))[0]!;
+}
+
+/** Rows a statement writes or looks up at once: well below either database's limit on parameters. */
+const chunk = 500;
+
+/**
+ * Many documents of one goods owner in one transaction, one outcome each in their order: one
+ * look-up and one insert for all of them, an update for each one that changed. A number given
+ * twice is written once, with the later record ("updated" when it differs from the earlier).
+ */
+export async function upsertDocuments<S extends z.ZodType>(
   ctx: WmsContext,
   kind: DocumentKind<S>,
   ownerCode: string,
-  input: unknown,
-): Promise<UpsertOutcome> {
+  inputs: unknown[],
+): Promise<UpsertOutcome[]> {
   const keyField = kind.table === 'articles' ? 'articleNumber' : 'supplierNumber';
-  const record = parseRecord(kind.schema, `${kind.label} ${recordKey(input, keyField)}`, input);
-  const key = kind.key(record);
-  const data = stableJson(record);
+  const records = inputs.map((input) => {
+    const record = parseRecord(kind.schema, `${kind.label} ${recordKey(input, keyField)}`, input);
+    return { key: kind.key(record), data: recordJson(record) };
+  });
   return inTransaction(ctx, async (tx) => {
     const owner = await resolveOwner(ctx, ownerCode, tx);
-    const existing = await tx
-      .selectFrom(kind.table)
-      .select('data')
-      .where('goods_owner_id', '=', owner.id)
-      .where(kind.keyColumn, '=', key)
-      .executeTakeFirst();
-    const updatedAt = ctx.clock.now().toISOString();
-    if (!existing) {
-      await tx
-        .insertInto(kind.table)
-        .values({ goods_owner_id: owner.id, [kind.keyColumn]: key, data, updated_at: updatedAt } as never)
-        .execute();
-      return { outcome: 'created' };
+    const keys = [...new Set(records.map((r) => r.key))];
+    const stored = new Map<string, string>();
+    for (let i = 0; i < keys.length; i += chunk) {
+      const rows = (await tx
+        .selectFrom(kind.table)
+        .select([kind.keyColumn, 'data'] as const)
+        .where('goods_owner_id', '=', owner.id)
+        .where(kind.keyColumn, 'in', keys.slice(i, i + chunk))
+        .execute()) as Record<string, string>[];
+      for (const row of rows) stored.set(row[kind.keyColumn]!, row.data!);
     }
-    if (existing.data === data) return { outcome: 'unchanged' };
-    await tx
-      .updateTable(kind.table)
-      .set({ data, updated_at: updatedAt })
-      .where('goods_owner_id', '=', owner.id)
-      .where(kind.keyColumn, '=', key)
-      .execute();
-    return { outcome: 'updated' };
+    const inserts = new Map<string, string>();
+    const updates = new Map<string, string>();
+    const outcomes = records.map(({ key, data }): UpsertOutcome => {
+      const before = inserts.get(key) ?? updates.get(key) ?? stored.get(key);
+      if (before === undefined) {
+        inserts.set(key, data);
+        return { outcome: 'created' };
+      }
+      if (before === data) return { outcome: 'unchanged' };
+      (inserts.has(key) ? inserts : updates).set(key, data);
+      return { outcome: 'updated' };
+    });
+    const updatedAt = ctx.clock.now().toISOString();
+    const rows = [...inserts].map(([key, data]) => ({ goods_owner_id: owner.id, [kind.keyColumn]: key, data, updated_at: updatedAt }));
+    for (let i = 0; i < rows.length; i += chunk) await tx.insertInto(kind.table).values(rows.slice(i, i + chunk) as never).execute();
+    for (const [key, data] of updates) {
+      await tx.updateTable(kind.table).set({ data, updated_at: updatedAt }).where('goods_owner_id', '=', owner.id).where(kind.keyColumn, '=', key).execute();
+    }
+    return outcomes;
   });
 }
 

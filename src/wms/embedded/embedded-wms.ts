@@ -5,8 +5,9 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Store } from '../../store/database.js';
 import type { EmbeddedWms, ListOptions, Page } from '../port.js';
 import { createTenants } from '../../tenants/goods-owners.js';
+import { writeInBatch } from './context.js';
 import type { WmsContext } from './context.js';
-import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument } from './documents.js';
+import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument, upsertDocuments } from './documents.js';
 import { readEvents } from './events.js';
 import { cancelLinedOrder, getLinedOrder, listLinedOrders, orderKind, purchaseOrderKind, upsertLinedOrder } from './lined-orders.js';
 import { searchOrders } from './order-search.js';
@@ -30,10 +31,12 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
     setGoodsOwnerRules: (code, rules) => tenants.setRules(code, rules),
 
     upsertArticle: (owner, article) => upsertDocument(ctx, articleKind, owner, article),
+    upsertArticles: (owner, articles) => upsertDocuments(ctx, articleKind, owner, articles),
     getArticle: (owner, n): Promise<Article> => getDocument(ctx, articleKind, owner, n),
     listArticles: (owner, o?: ListOptions): Promise<Page<Article>> => listDocuments(ctx, articleKind, owner, o),
 
     upsertSupplier: (owner, supplier) => upsertDocument(ctx, supplierKind, owner, supplier),
+    upsertSuppliers: (owner, suppliers) => upsertDocuments(ctx, supplierKind, owner, suppliers),
     listSuppliers: (owner, o?: ListOptions): Promise<Page<Supplier>> => listDocuments(ctx, supplierKind, owner, o),
 
     upsertOrder: (owner, order) => upsertLinedOrder(ctx, orderKind, owner, order),
@@ -60,6 +63,6 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
     },
     ack: async () => undefined,
     // On the hub's own database: an import's page commits once (SQLite; see Store.writeBatch).
-    ...(store.writeBatch ? { writeBatch: <T>(_owner: string, work: () => Promise<T>) => store.writeBatch!(work) } : {}),
+    ...(store.writeBatch ? { writeBatch: <T>(_owner: string, work: () => Promise<T>) => writeInBatch(ctx, store.writeBatch!, work) } : {}),
   };
 }

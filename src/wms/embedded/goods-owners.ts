@@ -41,9 +41,13 @@ const toGoodsOwner = (row: GoodsOwnerRow): ResolvedOwner => ({
 
 /** Finds a goods owner by code, inside a transaction when one is given. */
 export async function resolveOwner(ctx: WmsContext, code: string, tx?: Tx): Promise<ResolvedOwner> {
+  const kept = ctx.batch?.owners.get(code);
+  if (kept) return kept;
   const row = await (tx ?? ctx.db).selectFrom('goods_owners').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) throw notFound(`goods owner ${code}`);
   // A goods owner on another WMS keeps its records there: writing them here would fork them.
   if (row.wms !== 'embedded') throw conflict(`goods owner ${code} is on the ${row.wms} WMS: its records are there, not in the embedded WMS`);
-  return toGoodsOwner(row);
+  const owner = toGoodsOwner(row);
+  ctx.batch?.owners.set(code, owner);
+  return owner;
 }

@@ -1,4 +1,4 @@
-import { orderInputSchema, parseRecord, purchaseOrderInputSchema, statusLabel } from '../../domain/index.js';
+import { orderInputSchema, parseRecord, purchaseOrderInputSchema, recordJson, statusLabel } from '../../domain/index.js';
 import type { OrderStatusRules, PurchaseOrderStatusRules } from '../../domain/index.js';
 import { notFound } from '../../kernel/errors.js';
 import { stableJson } from '../../kernel/stable-json.js';
@@ -145,8 +145,9 @@ export function viewOf(kind: LinedKind, order: StoredOrder): Record<string, unkn
   return view;
 }
 
-async function writeLines(tx: Tx, kind: LinedKind, orderId: number, lines: Line[]): Promise<void> {
-  await tx.deleteFrom(kind.lineTable).where(kind.lineKey, '=', orderId).execute();
+/** Writes an order's lines; an order that had lines has them deleted first (`replacing`). */
+async function writeLines(tx: Tx, kind: LinedKind, orderId: number, lines: Line[], replacing: boolean): Promise<void> {
+  if (replacing) await tx.deleteFrom(kind.lineTable).where(kind.lineKey, '=', orderId).execute();
   if (lines.length === 0) return;
   await tx
     .insertInto(kind.lineTable)
@@ -180,16 +181,16 @@ export async function upsertLinedOrder(ctx: WmsContext, kind: LinedKind, ownerCo
         .values((kind.table === 'orders' ? { ...row, shipments: '[]' } : row) as never)
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeLines(tx, kind, inserted.id, lines as Line[]);
+      await writeLines(tx, kind, inserted.id, lines as Line[], false);
       await writeStockChanged(tx, ctx, owner.id, articles);
       return { outcome: 'created' };
     }
-    if (stableJson(inputOf(kind, existing)) === stableJson(parsed)) return { outcome: 'unchanged' };
+    if (stableJson(inputOf(kind, existing)) === recordJson(parsed)) return { outcome: 'unchanged' };
     if (!rules.editable.includes(existing.status)) {
       return { outcome: 'locked', reason: `locked: status ${statusLabel(rules, existing.status)}` };
     }
     await tx.updateTable(kind.table).set({ data: stableJson(header), updated_at: now }).where('id', '=', existing.id).execute();
-    await writeLines(tx, kind, existing.id, lines as Line[]);
+    await writeLines(tx, kind, existing.id, lines as Line[], true);
     await writeStockChanged(tx, ctx, owner.id, [...articles, ...existing.lines.map((l) => l.articleNumber)]);
     return { outcome: 'updated' };
   });
