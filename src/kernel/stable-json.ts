@@ -1,15 +1,53 @@
-/** JSON with object keys sorted, so equal values give equal text (for change detection and hashes). */
+/**
+ * JSON with object keys sorted, so equal values give equal text (for change detection and hashes).
+ * Written out directly rather than by copying the value with sorted keys and stringifying the
+ * copy: an import makes this text for every record. The text is exactly what
+ * `JSON.stringify` gives for that sorted copy (stored texts and hashes are compared with it), so
+ * undefined object members are left out, undefined in a list is null, an object with no own
+ * keys of its own (a Date, say) is {}, and keys that are list indexes ("2", "10") come first, by
+ * number, as JavaScript orders an object's keys.
+ */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) as string;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = sortKeys(v);
+function write(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      // As JSON.stringify: it does not serialise a BigInt.
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        const items: string[] = [];
+        for (let i = 0; i < value.length; i++) items.push(write(value[i]) ?? 'null');
+        return `[${items.join(',')}]`;
+      } else {
+        const members: string[] = [];
+        for (const key of sortedKeys(value)) {
+          const text = write((value as Record<string, unknown>)[key]);
+          if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+        }
+        return `{${members.join(',')}}`;
+      }
+    default:
+      // undefined, functions and symbols: left out of objects, null in lists.
+      return undefined;
   }
-  return out;
+}
+
+/** A key JavaScript orders as a number: a list index, "0" to "4294967294", without leading zeros. */
+const isIndex = (key: string) => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+
+/** Keys sorted, the indexes first by number: the order of an object built with sorted keys. */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value).sort();
+  if (!keys.some(isIndex)) return keys;
+  return [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
 }

@@ -87,14 +87,15 @@ export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown
     }
   };
   /**
-   * Where the target and the WMS write many records in one call (articles and suppliers into the
-   * embedded WMS: one look-up and one insert a page), a page is prepared whole, then written at
-   * once; a refusal of one record in such a call is found by writing them one by one. Else each
-   * record is prepared and written in turn, so that a cancellation and a write keep their order.
+   * Where the target and the WMS write many records in one call (into the embedded WMS: a few
+   * statements a page), a page is prepared whole, then written at once; a refusal of one record
+   * in such a call is found by writing them one by one. A page with a cancellation, or with a
+   * record twice, is prepared and written record by record, so that each change keeps its order.
    */
   const writePage = async (records: SourceRecord[], links: Map<string, Link>, newLinks: Link[]): Promise<RecordOutcome[]> => {
     const outcomes: RecordOutcome[] = [];
-    if (!target.upsertMany) {
+    const inOneCall = target.upsertMany && records.every((r) => r.action !== 'cancel') && new Set(records.map((r) => r.externalId)).size === records.length;
+    if (!inOneCall || !target.upsertMany) {
       for (const source of records) {
         const prepared = await prepare(source, links.get(source.externalId));
         outcomes.push('hash' in prepared ? await writeOne(prepared, newLinks) : prepared);

@@ -23,12 +23,14 @@ const order: Target<typeof orderInputSchema> = {
   schema: orderInputSchema,
   key: (o) => o.orderInfo.goodsOwnerOrderNumber,
   upsert: (wms, owner, o) => wms.upsertOrder(owner, o),
+  upsertMany: async (wms, owner, orders) => wms.upsertOrders?.(owner, orders),
   cancel: (wms, owner, key) => wms.cancelOrder(owner, key),
 };
 const purchaseOrder: Target<typeof purchaseOrderInputSchema> = {
   schema: purchaseOrderInputSchema,
   key: (p) => p.inOrderInfo.goodsOwnerOrderNumber,
   upsert: (wms, owner, p) => wms.upsertPurchaseOrder(owner, p),
+  upsertMany: async (wms, owner, purchaseOrders) => wms.upsertPurchaseOrders?.(owner, purchaseOrders),
   cancel: (wms, owner, key) => wms.cancelPurchaseOrder(owner, key),
 };
 const supplier: Target<typeof supplierSchema> = {

@@ -116,13 +116,16 @@ export interface WmsPort {
   upsertArticle(owner: string, article: unknown): Promise<UpsertOutcome>;
   upsertSupplier(owner: string, supplier: unknown): Promise<UpsertOutcome>;
   /**
-   * Optional: many articles (suppliers) in one call, one outcome each in their order, all or none
-   * written (a refused one refuses the call). The embedded WMS reads and inserts a page at once
-   * instead of two statements a record. Undefined, or an answer of undefined (a goods owner whose
-   * WMS writes one at a time, behind the routed port): the engine writes them one by one.
+   * Optional: many articles (suppliers, orders, purchase orders) in one call, one outcome each in
+   * their order; each is checked before any is written, so a refused one refuses the call. The
+   * embedded WMS writes a page of new records with a few statements instead of several a record.
+   * Undefined, or an answer of undefined (a goods owner whose WMS writes one at a time, behind
+   * the routed port): the engine writes them one by one.
    */
   upsertArticles?(owner: string, articles: unknown[]): Promise<UpsertOutcome[] | undefined>;
   upsertSuppliers?(owner: string, suppliers: unknown[]): Promise<UpsertOutcome[] | undefined>;
+  upsertOrders?(owner: string, orders: unknown[]): Promise<UpsertOutcome[] | undefined>;
+  upsertPurchaseOrders?(owner: string, purchaseOrders: unknown[]): Promise<UpsertOutcome[] | undefined>;
   upsertOrder(owner: string, order: unknown): Promise<UpsertOutcome>;
   cancelOrder(owner: string, orderNumber: string): Promise<UpsertOutcome>;
   upsertPurchaseOrder(owner: string, purchaseOrder: unknown): Promise<UpsertOutcome>;

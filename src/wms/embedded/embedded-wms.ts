@@ -10,6 +10,7 @@ import type { WmsContext } from './context.js';
 import { articleKind, getDocument, listDocuments, supplierKind, upsertDocument, upsertDocuments } from './documents.js';
 import { readEvents } from './events.js';
 import { cancelLinedOrder, getLinedOrder, listLinedOrders, orderKind, purchaseOrderKind, upsertLinedOrder } from './lined-orders.js';
+import { upsertLinedOrders } from './lined-orders-at-once.js';
 import { searchOrders } from './order-search.js';
 import { receivePurchaseOrder } from './receiving.js';
 import { setOrderStatus } from './shipping.js';
@@ -40,6 +41,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
     listSuppliers: (owner, o?: ListOptions): Promise<Page<Supplier>> => listDocuments(ctx, supplierKind, owner, o),
 
     upsertOrder: (owner, order) => upsertLinedOrder(ctx, orderKind, owner, order),
+    upsertOrders: (owner, orders) => upsertLinedOrders(ctx, orderKind, owner, orders),
     cancelOrder: (owner, n) => cancelLinedOrder(ctx, orderKind, owner, n),
     getOrder: async (owner, n) => (await getLinedOrder(ctx, orderKind, owner, n)) as unknown as Order,
     listOrders: async (owner, o) => (await listLinedOrders(ctx, orderKind, owner, o)) as unknown as Page<Order>,
@@ -47,6 +49,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
     setOrderStatus: (owner, n, change) => setOrderStatus(ctx, owner, n, change),
 
     upsertPurchaseOrder: (owner, po) => upsertLinedOrder(ctx, purchaseOrderKind, owner, po),
+    upsertPurchaseOrders: (owner, pos) => upsertLinedOrders(ctx, purchaseOrderKind, owner, pos),
     cancelPurchaseOrder: (owner, n) => cancelLinedOrder(ctx, purchaseOrderKind, owner, n),
     getPurchaseOrder: async (owner, n) => (await getLinedOrder(ctx, purchaseOrderKind, owner, n)) as unknown as PurchaseOrder,
     listPurchaseOrders: async (owner, o) => (await listLinedOrders(ctx, purchaseOrderKind, owner, o)) as unknown as Page<PurchaseOrder>,

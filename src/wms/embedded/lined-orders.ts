@@ -71,7 +71,7 @@ export interface StoredOrder {
   lines: StoredLine[];
 }
 
-type Line = { articleNumber: string; numberOfItems: number } & Record<string, unknown>;
+export type Line = { articleNumber: string; numberOfItems: number } & Record<string, unknown>;
 
 const numberOf = (kind: LinedKind, input: unknown): string => {
   const info = (input as Record<string, Record<string, unknown> | undefined> | null)?.[kind.infoField];
@@ -145,43 +145,54 @@ export function viewOf(kind: LinedKind, order: StoredOrder): Record<string, unkn
   return view;
 }
 
+/** An order's line rows, numbered from 1 in the order given. */
+export function lineRows(kind: LinedKind, orderId: number, lines: Line[]) {
+  return lines.map(({ articleNumber, numberOfItems, ...rest }, i) => ({
+    [kind.lineKey]: orderId,
+    row_no: i + 1,
+    article_number: articleNumber,
+    number_of_items: numberOfItems,
+    data: JSON.stringify(rest),
+  }));
+}
+
 /** Writes an order's lines; an order that had lines has them deleted first (`replacing`). */
 async function writeLines(tx: Tx, kind: LinedKind, orderId: number, lines: Line[], replacing: boolean): Promise<void> {
   if (replacing) await tx.deleteFrom(kind.lineTable).where(kind.lineKey, '=', orderId).execute();
   if (lines.length === 0) return;
-  await tx
-    .insertInto(kind.lineTable)
-    .values(
-      lines.map(({ articleNumber, numberOfItems, ...rest }, i) => ({
-        [kind.lineKey]: orderId,
-        row_no: i + 1,
-        article_number: articleNumber,
-        number_of_items: numberOfItems,
-        data: JSON.stringify(rest),
-      })) as never,
-    )
-    .execute();
+  await tx.insertInto(kind.lineTable).values(lineRows(kind, orderId, lines) as never).execute();
+}
+
+/** An order as given, split into its header and lines, with its number. */
+export function splitOrder(kind: LinedKind, input: unknown) {
+  const parsed = kind.parse(`${kind.label} ${numberOf(kind, input)}`, input);
+  const { [kind.linesField]: lines, ...header } = parsed as Record<string, unknown> & Record<string, Line[]>;
+  const number = (header[kind.infoField] as unknown as { goodsOwnerOrderNumber: string }).goodsOwnerOrderNumber;
+  return { parsed, header, lines: lines as Line[], number };
+}
+
+/** A new order's header row, in its first status. */
+export function headerRow(ctx: WmsContext, kind: LinedKind, owner: ResolvedOwner, number: string, header: Record<string, unknown>) {
+  const now = ctx.clock.now().toISOString();
+  const row = { goods_owner_id: owner.id, order_number: number, status: kind.rules(owner).initial, data: stableJson(header), created_at: now, updated_at: now };
+  return kind.table === 'orders' ? { ...row, shipments: '[]' } : row;
 }
 
 export async function upsertLinedOrder(ctx: WmsContext, kind: LinedKind, ownerCode: string, input: unknown): Promise<UpsertOutcome> {
-  const record = `${kind.label} ${numberOf(kind, input)}`;
-  const parsed = kind.parse(record, input);
-  const { [kind.linesField]: lines, ...header } = parsed as Record<string, unknown> & Record<string, Line[]>;
-  const number = (header[kind.infoField] as unknown as { goodsOwnerOrderNumber: string }).goodsOwnerOrderNumber;
+  const { parsed, header, lines, number } = splitOrder(kind, input);
   return inTransaction(ctx, async (tx) => {
     const owner = await resolveOwner(ctx, ownerCode, tx);
     const rules = kind.rules(owner);
     const now = ctx.clock.now().toISOString();
     const existing = await loadOrder(ctx, kind, tx, owner.id, number);
-    const articles = (lines as Line[]).map((l) => l.articleNumber);
+    const articles = lines.map((l) => l.articleNumber);
     if (!existing) {
-      const row = { goods_owner_id: owner.id, order_number: number, status: rules.initial, data: stableJson(header), created_at: now, updated_at: now };
       const inserted = await tx
         .insertInto(kind.table)
-        .values((kind.table === 'orders' ? { ...row, shipments: '[]' } : row) as never)
+        .values(headerRow(ctx, kind, owner, number, header) as never)
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeLines(tx, kind, inserted.id, lines as Line[], false);
+      await writeLines(tx, kind, inserted.id, lines, false);
       await writeStockChanged(tx, ctx, owner.id, articles);
       return { outcome: 'created' };
     }
@@ -190,7 +201,7 @@ export async function upsertLinedOrder(ctx: WmsContext, kind: LinedKind, ownerCo
       return { outcome: 'locked', reason: `locked: status ${statusLabel(rules, existing.status)}` };
     }
     await tx.updateTable(kind.table).set({ data: stableJson(header), updated_at: now }).where('id', '=', existing.id).execute();
-    await writeLines(tx, kind, existing.id, lines as Line[], true);
+    await writeLines(tx, kind, existing.id, lines, true);
     await writeStockChanged(tx, ctx, owner.id, [...articles, ...existing.lines.map((l) => l.articleNumber)]);
     return { outcome: 'updated' };
   });
