@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
+import { chunksOf } from '../store/chunks.js';
 
 export interface RecordFailure {
   integrationId: number;
@@ -43,12 +44,12 @@ export function createFailures(db: Kysely<Database>, clock: Clock) {
     },
 
     async clear(integrationId: number, flow: string, externalIds: string[]): Promise<void> {
-      for (let i = 0; i < externalIds.length; i += 500) {
+      for (const ids of chunksOf(externalIds)) {
         await db
           .deleteFrom('record_failures')
           .where('integration_id', '=', integrationId)
           .where('flow', '=', flow)
-          .where('external_id', 'in', externalIds.slice(i, i + 500))
+          .where('external_id', 'in', ids)
           .execute();
       }
     },

@@ -94,8 +94,9 @@ export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown
    */
   const writePage = async (records: SourceRecord[], links: Map<string, Link>, newLinks: Link[]): Promise<RecordOutcome[]> => {
     const outcomes: RecordOutcome[] = [];
-    const inOneCall = target.upsertMany && records.every((r) => r.action !== 'cancel') && new Set(records.map((r) => r.externalId)).size === records.length;
-    if (!inOneCall || !target.upsertMany) {
+    const inOneCall = records.every((r) => r.action !== 'cancel') && new Set(records.map((r) => r.externalId)).size === records.length;
+    const upsertMany = inOneCall ? target.upsertMany : undefined;
+    if (!upsertMany) {
       for (const source of records) {
         const prepared = await prepare(source, links.get(source.externalId));
         outcomes.push('hash' in prepared ? await writeOne(prepared, newLinks) : prepared);
@@ -108,7 +109,7 @@ export function recordImporter(deps: EngineDeps, run: FlowRun<ImportFlow<unknown
     let results: UpsertOutcome[] | undefined;
     try {
       // Undefined where this goods owner's WMS writes one at a time.
-      if (toWrite.length) results = await target.upsertMany(deps.wms, integration.goodsOwner, toWrite.map((w) => w.record));
+      if (toWrite.length) results = await upsertMany(deps.wms, integration.goodsOwner, toWrite.map((w) => w.record));
     } catch (e) {
       if (!isWmsyncError(e) || e.kind !== 'record') throw e;
     }

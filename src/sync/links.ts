@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
 import type { Database } from '../store/tables.js';
+import { chunksOf } from '../store/chunks.js';
 
 export interface Link {
   externalId: string;
@@ -13,13 +14,13 @@ export function createLinks(db: Kysely<Database>, clock: Clock) {
   return {
     async find(integrationId: number, kind: string, externalIds: string[]): Promise<Map<string, Link>> {
       const out = new Map<string, Link>();
-      for (let i = 0; i < externalIds.length; i += 500) {
+      for (const ids of chunksOf(externalIds)) {
         const rows = await db
           .selectFrom('links')
           .select(['external_id', 'wms_key', 'hash'])
           .where('integration_id', '=', integrationId)
           .where('kind', '=', kind)
-          .where('external_id', 'in', externalIds.slice(i, i + 500))
+          .where('external_id', 'in', ids)
           .execute();
         for (const r of rows) out.set(r.external_id, { externalId: r.external_id, wmsKey: r.wms_key, hash: r.hash });
       }
@@ -39,10 +40,10 @@ export function createLinks(db: Kysely<Database>, clock: Clock) {
       if (unique.length === 0) return;
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
-        for (let i = 0; i < unique.length; i += 500) {
+        for (const part of chunksOf(unique)) {
           await tx
             .insertInto('links')
-            .values(unique.slice(i, i + 500).map((l) => ({ integration_id: integrationId, kind, external_id: l.externalId, wms_key: l.wmsKey, hash: l.hash, updated_at: now })))
+            .values(part.map((l) => ({ integration_id: integrationId, kind, external_id: l.externalId, wms_key: l.wmsKey, hash: l.hash, updated_at: now })))
             .onConflict((oc) =>
               oc.columns(['integration_id', 'kind', 'external_id']).doUpdateSet((eb) => ({
                 wms_key: eb.ref('excluded.wms_key'),

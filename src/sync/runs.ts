@@ -3,6 +3,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import { notFound } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
+import { chunksOf } from '../store/chunks.js';
 
 export const outcomes = ['created', 'updated', 'unchanged', 'locked', 'cancelled', 'failed', 'sent'] as const;
 export type Outcome = (typeof outcomes)[number];
@@ -97,8 +98,7 @@ export class RunRecorder {
       issues: o.issues?.length ? JSON.stringify(o.issues) : null,
     }));
     this.pending = [];
-    // Chunks keep each statement under SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('run_records').values(rows.slice(i, i + 500)).execute();
+    for (const part of chunksOf(rows)) await this.db.insertInto('run_records').values(part).execute();
     await this.db.updateTable('runs').set({ counts: JSON.stringify(this.counts), pages: this.pages, api_calls: this.apiCalls }).where('id', '=', this.runId).execute();
   }
 

@@ -4,6 +4,7 @@ import type { Dialect } from '../../store/database.js';
 import type { Database } from '../../store/tables.js';
 import type { WmsEventPayloads, WmsEventType } from '../port.js';
 import type { ResolvedOwner } from './goods-owners.js';
+import { chunksOf } from '../../store/chunks.js';
 
 /** What every part of the embedded WMS needs: the database, its dialect and the clock. */
 export interface WmsContext {
@@ -94,7 +95,7 @@ async function insertStockChanged(db: Tx | Kysely<Database>, ctx: WmsContext, go
     payload: JSON.stringify({ articleNumber }),
     created_at,
   }));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('wms_events').values(rows.slice(i, i + 500)).execute();
+  for (const part of chunksOf(rows)) await db.insertInto('wms_events').values(part).execute();
 }
 
 export const clampLimit = (limit: number | undefined): number => Math.min(Math.max(limit ?? 100, 1), 1000);

@@ -5,6 +5,7 @@ import type { ListOptions, Page, UpsertOutcome } from '../port.js';
 import { clampLimit, inTransaction } from './context.js';
 import type { WmsContext } from './context.js';
 import { resolveOwner } from './goods-owners.js';
+import { chunksOf } from '../../store/chunks.js';
 
 /**
  * Articles and suppliers are plain documents keyed by goods owner + number: no status, no lines.
@@ -43,9 +44,6 @@ export async function upsertDocument<S extends z.ZodType>(ctx: WmsContext, kind:
   return (await upsertDocuments(ctx, kind, ownerCode, [input]))[0]!;
 }
 
-/** Rows a statement writes or looks up at once: well below either database's limit on parameters. */
-const chunk = 500;
-
 /**
  * Many documents of one goods owner in one transaction, one outcome each in their order: one
  * look-up and one insert for all of them, an update for each one that changed. A number given
@@ -66,12 +64,12 @@ export async function upsertDocuments<S extends z.ZodType>(
     const owner = await resolveOwner(ctx, ownerCode, tx);
     const keys = [...new Set(records.map((r) => r.key))];
     const stored = new Map<string, string>();
-    for (let i = 0; i < keys.length; i += chunk) {
+    for (const part of chunksOf(keys)) {
       const rows = (await tx
         .selectFrom(kind.table)
         .select([kind.keyColumn, 'data'] as const)
         .where('goods_owner_id', '=', owner.id)
-        .where(kind.keyColumn, 'in', keys.slice(i, i + chunk))
+        .where(kind.keyColumn, 'in', part)
         .execute()) as Record<string, string>[];
       for (const row of rows) stored.set(row[kind.keyColumn]!, row.data!);
     }
@@ -89,7 +87,7 @@ export async function upsertDocuments<S extends z.ZodType>(
     });
     const updatedAt = ctx.clock.now().toISOString();
     const rows = [...inserts].map(([key, data]) => ({ goods_owner_id: owner.id, [kind.keyColumn]: key, data, updated_at: updatedAt }));
-    for (let i = 0; i < rows.length; i += chunk) await tx.insertInto(kind.table).values(rows.slice(i, i + chunk) as never).execute();
+    for (const part of chunksOf(rows)) await tx.insertInto(kind.table).values(part as never).execute();
     for (const [key, data] of updates) {
       await tx.updateTable(kind.table).set({ data, updated_at: updatedAt }).where('goods_owner_id', '=', owner.id).where(kind.keyColumn, '=', key).execute();
     }

@@ -4,9 +4,7 @@ import type { WmsContext } from './context.js';
 import { resolveOwner } from './goods-owners.js';
 import { headerRow, lineRows, splitOrder, upsertLinedOrder } from './lined-orders.js';
 import type { LinedKind } from './lined-orders.js';
-
-/** Rows a statement writes or looks up at once: well below either database's limit on parameters. */
-const chunk = 500;
+import { chunksOf } from '../../store/chunks.js';
 
 /**
  * Many orders (or purchase orders) of one goods owner in one call, one outcome each in their
@@ -21,8 +19,8 @@ export async function upsertLinedOrders(ctx: WmsContext, kind: LinedKind, ownerC
     const owner = await resolveOwner(ctx, ownerCode, tx);
     const numbers = [...new Set(orders.map((o) => o.number))];
     const stored = new Set<string>();
-    for (let i = 0; i < numbers.length; i += chunk) {
-      const rows = await tx.selectFrom(kind.table).select('order_number').where('goods_owner_id', '=', owner.id).where('order_number', 'in', numbers.slice(i, i + chunk)).execute();
+    for (const part of chunksOf(numbers)) {
+      const rows = await tx.selectFrom(kind.table).select('order_number').where('goods_owner_id', '=', owner.id).where('order_number', 'in', part).execute();
       for (const row of rows) stored.add(row.order_number);
     }
     // The first of each number not stored yet, by its place in the call.
@@ -30,12 +28,12 @@ export async function upsertLinedOrders(ctx: WmsContext, kind: LinedKind, ownerC
     for (const [i, o] of orders.entries()) if (!stored.has(o.number) && !fresh.has(o.number)) fresh.set(o.number, i);
     const headers = [...fresh].map(([number, i]) => headerRow(ctx, kind, owner, number, orders[i]!.header));
     const ids = new Map<string, number>();
-    for (let i = 0; i < headers.length; i += chunk) {
-      const rows = await tx.insertInto(kind.table).values(headers.slice(i, i + chunk) as never).returning(['id', 'order_number']).execute();
+    for (const part of chunksOf(headers)) {
+      const rows = await tx.insertInto(kind.table).values(part as never).returning(['id', 'order_number']).execute();
       for (const row of rows) ids.set(row.order_number, row.id);
     }
     const lines = [...fresh].flatMap(([number, i]) => lineRows(kind, ids.get(number)!, orders[i]!.lines));
-    for (let i = 0; i < lines.length; i += chunk) await tx.insertInto(kind.lineTable).values(lines.slice(i, i + chunk) as never).execute();
+    for (const part of chunksOf(lines)) await tx.insertInto(kind.lineTable).values(part as never).execute();
     await writeStockChanged(tx, ctx, owner.id, [...fresh].flatMap(([, i]) => orders[i]!.lines.map((l) => l.articleNumber)));
     return new Set(fresh.values());
   });
