@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +13,15 @@ import { createSyncServices } from '../src/sync/services.js';
 import { createEmbeddedWms } from '../src/wms/embedded/embedded-wms.js';
 
 export const PAGE_SIZE = 250;
+
+/**
+ * The V8 flags that the `wmsync` command starts a hub with (its `#!` line): the processes the
+ * benches start for either engine get the same ones, so that they measure the hub as it runs.
+ */
+export const hubNodeFlags: string[] = readFileSync(path.resolve(import.meta.dirname, '../bin/wmsync.js'), 'utf8')
+  .split('\n')[0]!
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 
 /**
  * A hub with one MyCashflow integration on the sandbox, on an SQLite file in a temporary folder,

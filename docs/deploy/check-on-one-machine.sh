@@ -4,7 +4,7 @@
 # and /tmp/deploy-check for the environment file and the logs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-W="node bin/wmsync.js"
+W="node --max-semi-space-size=64 bin/wmsync.js"
 mkdir -p /tmp/deploy-check
 cat > /tmp/deploy-check/wmsync.env <<ENV
 DATABASE_URL=${DATABASE_URL:-postgres://root@127.0.0.1:5432/test}
