@@ -70,4 +70,87 @@ describe('paginators', () => {
     }
     expect(acked).toEqual([]);
   });
+
+  describe('one request ahead', () => {
+    const numbered = (asked: number[], fail?: number) =>
+      pagesByNumber(
+        async (n) => {
+          asked.push(n);
+          if (n === fail) throw new Error(`page ${n} failed`);
+          return { n, more: n < 3 };
+        },
+        (p) => p.more,
+      );
+
+    it('asks for the next page as soon as an answer is in, before the consumer has the page', async () => {
+      const asked: number[] = [];
+      const seen: number[][] = [];
+      for await (const page of numbered(asked)) seen.push([page.n, ...asked]);
+      // When page 1 is handed on, page 2 is already asked for; nothing past the last page is.
+      expect(seen).toEqual([
+        [1, 1, 2],
+        [2, 1, 2, 3],
+        [3, 1, 2, 3],
+      ]);
+    });
+
+    it('hands on the page before a failed request, and the failure when that page is wanted', async () => {
+      const seen: number[] = [];
+      await expect(
+        (async () => {
+          for await (const page of numbered([], 2)) seen.push(page.n);
+        })(),
+      ).rejects.toThrow('page 2 failed');
+      expect(seen).toEqual([1]);
+    });
+
+    it('a consumer that stops leaves the request ahead unread, not unhandled', async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (e: unknown) => unhandled.push(e);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        for await (const page of numbered([], 2)) if (page.n === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+      expect(unhandled).toEqual([]);
+    });
+
+    it('a loop in the next links comes out after the page that points back', async () => {
+      const seen: string[] = [];
+      await expect(
+        (async () => {
+          for await (const url of pagesByLink('/a', async (url) => url, (url) => (url === '/a' ? '/b' : '/a'))) seen.push(url);
+        })(),
+      ).rejects.toThrow('points back to /a');
+      expect(seen).toEqual(['/a', '/b']);
+    });
+
+    it('walks by time with each request started from the answer before: the same pages and requests as waiting for each page', async () => {
+      const rows = Array.from({ length: 9 }, (_, i) => ({ id: `r${i}`, t: `10:0${Math.floor(i / 4)}` }));
+      const asked: [string | undefined, number][] = [];
+      const pages: string[][] = [];
+      const walk = pagesByTime(
+        async (from: string | undefined, n: number) => {
+          asked.push([from, n]);
+          const after = rows.filter((r) => from === undefined || r.t >= from);
+          return { items: after.slice((n - 1) * 3, n * 3), hasMore: after.length > n * 3 };
+        },
+        (r) => r.t,
+        (r) => r.id,
+        undefined,
+      );
+      for await (const page of walk) pages.push(page.map((r) => r.id));
+      expect(pages).toEqual([['r0', 'r1', 'r2'], [], ['r3', 'r4', 'r5'], ['r6'], ['r7', 'r8']]);
+      // What the walk asked before it asked ahead (compared with it on seven shapes of list).
+      expect(asked).toEqual([
+        [undefined, 1],
+        ['10:00', 1],
+        ['10:00', 2],
+        ['10:01', 1],
+        ['10:01', 2],
+      ]);
+    });
+  });
 });
