@@ -2,7 +2,9 @@
  * One engine's imports in a process of its own, so that CPU time and peak memory are that
  * engine's alone: articles, articles again with nothing changed, orders, orders again.
  * Prints one JSON line per pass. Usage: tsx bench/import-process.ts wmsync|baseline SANDBOX_URL
- * (wmsync writes to PostgreSQL when BENCH_DATABASE_URL is set, else to an SQLite file).
+ * (wmsync writes to PostgreSQL when BENCH_DATABASE_URL is set, else to an SQLite file). With
+ * BENCH_REPLAY=1, each pass's calls are then sent again exactly as the sandbox recorded them, one
+ * after the other and doing nothing with the answers but parse them: the time the calls alone take.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,16 @@ export interface PassRow {
   cpuMs: number;
   calls: number;
   peakMb: number;
+  /** The heap still in use after the pass and a full collection: what the pass left behind. */
+  liveHeapMb: number;
+  /** BENCH_REPLAY: seconds that the pass's calls take alone, one after the other. */
+  callsAloneSeconds?: number;
+}
+
+interface RecordedCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
 }
 
 const [engine, sandboxUrl] = process.argv.slice(2) as ['wmsync' | 'baseline', string];
@@ -35,8 +47,24 @@ async function measure(flow: PassRow['flow'], pass: PassRow['pass'], work: () =>
   const { result, peakMb } = await withPeakMemory(work);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  const calls = ((await (await fetch(controlUrl)).json()) as { data: unknown[] }).data.length;
-  return { engine, flow, pass, ...result, seconds, cpuMs: (used.user + used.system) / 1000, calls, peakMb };
+  // Started with --expose-gc by bench/import-cost.ts; outside the timed part.
+  (globalThis as { gc?: () => void }).gc?.();
+  const liveHeapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
+  const recorded = ((await (await fetch(controlUrl)).json()) as { data: RecordedCall[] }).data;
+  const row: PassRow = { engine, flow, pass, ...result, seconds, cpuMs: (used.user + used.system) / 1000, calls: recorded.length, peakMb, liveHeapMb };
+  return process.env.BENCH_REPLAY ? { ...row, callsAloneSeconds: await replay(recorded) } : row;
+}
+
+/** Sends `calls` again, one after the other, each answer read and parsed; returns the seconds. */
+async function replay(calls: RecordedCall[]): Promise<number> {
+  const started = performance.now();
+  for (const call of calls) {
+    const url = new URL(call.path, sandboxUrl);
+    for (const [k, v] of Object.entries(call.query)) url.searchParams.set(k, v);
+    const res = await fetch(url, { method: call.method, headers: { authorization: authHeader, accept: 'application/json' } });
+    JSON.parse(await res.text());
+  }
+  return (performance.now() - started) / 1000;
 }
 
 const passOf = (i: number): PassRow['pass'] => (i % 2 === 0 ? 'first' : 'no-change');

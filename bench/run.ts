@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: writes docs/benchmarks.md, one section per scenario. The import cost against a
- * hand-written loop (bench/import-cost.ts), the lag with the scheduler running, the simulators at
+ * hand-written loop (bench/import-cost.ts), the lag with the scheduler running, the report lag
+ * with workers on PostgreSQL and SQLite (bench/report-lag.ts), the simulators at
  * scale, writes into Ongoing WMS, mystore.no webhooks, take-over, fair shares and the API under
  * load. BENCH_SIZES=10000 narrows the import sizes; BENCH_SECTIONS=import,lag runs only those
  * sections and keeps the others' figures as they are in the file.
@@ -15,6 +16,7 @@ import { takeoverScenario, takeoverSection } from './takeover.js';
 import { loadScenario, loadSection } from './load.js';
 import { fairShareScenario, fairShareSection } from './fair-shares.js';
 import { importCost, importCostSection } from './import-cost.js';
+import { reportLag, reportLagSection } from './report-lag.js';
 import { keptSection } from './kept-section.js';
 import { hub } from './hub.js';
 import { control, startSandbox } from './mycashflow-sandbox.js';
@@ -74,6 +76,7 @@ ${simulators.map((s) => `| ${s.system} | ${s.records} | ${Math.round(s.buildMs)}
 const sections: { name: string; heading: string; run: () => Promise<string> }[] = [
   { name: 'import', heading: '## Import cost against a hand-written loop', run: async () => importCostSection(await importCost(sizes)) },
   { name: 'lag', heading: '## Lag, with the scheduler running', run: lagScenario },
+  { name: 'report-lag', heading: '## Report lag with workers', run: async () => reportLagSection(await reportLag()) },
   { name: 'simulators', heading: '## The simulators at scale', run: simulatorsSection },
   { name: 'ongoing', heading: '## Writes into Ongoing WMS (sandbox)', run: async () => ongoingWritesSection(await ongoingWrites()) },
   { name: 'webhooks', heading: webhookSectionTitle, run: async () => webhookSection(await mystoreWebhookLatency()) },
