@@ -1,5 +1,7 @@
 import type { StockExportFlow } from '../connectors/sdk/flows.js';
+import type { StockBalance } from '../domain/index.js';
 import { isWmsyncError } from '../kernel/errors.js';
+import type { WmsPort } from '../wms/port.js';
 import type { EngineDeps, FlowRun } from './flow-run.js';
 
 /**
@@ -9,28 +11,46 @@ import type { EngineDeps, FlowRun } from './flow-run.js';
  */
 export async function runStockExport(deps: EngineDeps, run: FlowRun<StockExportFlow<unknown>>): Promise<void> {
   const { integration, flow, api, recorder, signal } = run;
-  const wmsStock = await deps.wms.listStock(integration.goodsOwner);
-  const wanted = new Map(wmsStock.map((s) => [s.articleNumber, Math.max(0, flow.quantity === 'physical' ? s.physical : s.available)]));
-  const articleNumbers = [...wanted.keys()];
-  for (let i = 0; i < articleNumbers.length; i += 200) {
-    signal.throwIfAborted();
-    const remote = await flow.readRemote(api, articleNumbers.slice(i, i + 200), signal);
-    for (const r of remote) {
-      const quantity = wanted.get(r.articleNumber);
-      if (quantity === undefined) continue;
-      const record = `stock of article ${r.articleNumber}`;
-      if (r.quantity === quantity) {
-        recorder.add({ record, externalId: r.articleNumber, outcome: 'unchanged' });
-        continue;
+  for await (const wmsStock of stockPages(deps.wms, integration.goodsOwner)) {
+    const wanted = new Map(wmsStock.map((s) => [s.articleNumber, Math.max(0, flow.quantity === 'physical' ? s.physical : s.available)]));
+    const articleNumbers = [...wanted.keys()];
+    for (let i = 0; i < articleNumbers.length; i += PAGE) {
+      signal.throwIfAborted();
+      const remote = await flow.readRemote(api, articleNumbers.slice(i, i + PAGE), signal);
+      for (const r of remote) {
+        const quantity = wanted.get(r.articleNumber);
+        if (quantity === undefined) continue;
+        const record = `stock of article ${r.articleNumber}`;
+        if (r.quantity === quantity) {
+          recorder.add({ record, externalId: r.articleNumber, outcome: 'unchanged' });
+          continue;
+        }
+        try {
+          await flow.write(api, { articleNumber: r.articleNumber, quantity }, signal);
+          recorder.add({ record, externalId: r.articleNumber, outcome: 'updated' });
+        } catch (e) {
+          if (!isWmsyncError(e) || e.kind !== 'record') throw e;
+          recorder.add({ record, externalId: r.articleNumber, outcome: 'failed', issues: [{ record, field: 'quantity', value: quantity, reason: e.message }] });
+        }
       }
-      try {
-        await flow.write(api, { articleNumber: r.articleNumber, quantity }, signal);
-        recorder.add({ record, externalId: r.articleNumber, outcome: 'updated' });
-      } catch (e) {
-        if (!isWmsyncError(e) || e.kind !== 'record') throw e;
-        recorder.add({ record, externalId: r.articleNumber, outcome: 'failed', issues: [{ record, field: 'quantity', value: quantity, reason: e.message }] });
-      }
+      await recorder.flush();
     }
-    await recorder.flush();
   }
+}
+
+/** Articles a page of the export compares: one read of the system each. */
+const PAGE = 200;
+
+/** The goods owner's stock, a page at a time where the WMS reads it so, else whole. */
+async function* stockPages(wms: WmsPort, owner: string): AsyncGenerator<StockBalance[]> {
+  if (!wms.stockPage) {
+    yield await wms.listStock(owner);
+    return;
+  }
+  let after: string | undefined;
+  do {
+    const page = await wms.stockPage(owner, { limit: PAGE, ...(after === undefined ? {} : { after }) });
+    yield page.items;
+    after = page.next;
+  } while (after !== undefined);
 }

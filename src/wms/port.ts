@@ -133,6 +133,11 @@ export interface WmsPort {
 
   /** Stock of all articles, or of those named; `changedSince` lets an adapter read only the recent changes. */
   listStock(owner: string, articleNumbers?: string[], changedSince?: Date): Promise<StockBalance[]>;
+  /**
+   * Stock a page at a time, by article number, where the WMS can read it so: the stock export of
+   * a large goods owner then holds a page, not every article. A WMS without it is read whole.
+   */
+  stockPage?(owner: string, options: { limit: number; after?: string }): Promise<Page<StockBalance>>;
 
   /** Events after `cursor` ('' = from the start), oldest first. */
   poll(cursor: string, limit: number, types?: WmsEventType[]): Promise<EventBatch>;
@@ -178,6 +183,8 @@ export interface EmbeddedWms extends WmsPort, WarehouseReads, WarehouseActions {
   renameGoodsOwner(code: string, name: string): Promise<GoodsOwner>;
   /** Changes the goods owner's warehouse rules (whether stock may go negative). */
   setGoodsOwnerRules(code: string, rules: GoodsOwnerRules): Promise<GoodsOwner>;
+  /** The embedded WMS always reads stock a page at a time. */
+  stockPage: NonNullable<WmsPort['stockPage']>;
   /** Events after the given id: the embedded WMS's numbered log, under `poll`. */
   readEvents(afterId: number, limit: number, types?: WmsEventType[]): Promise<WmsEvent[]>;
 

@@ -174,6 +174,21 @@ describe.each(dialectsUnderTest())('WMS port contract on %s', (dialect) => {
     expect((await wms.listSuppliers('ACME')).items).toEqual([{ supplierNumber: 'SUP-9', supplierName: 'Nordic Yarns Oy', city: 'Tampere' }]);
   });
 
+  it('reads stock a page at a time: the pages together are the whole stock, each at most the limit', async () => {
+    for (const n of ['ART-1003', 'ART-1004', 'ART-1005']) await wms.upsertArticle('ACME', sampleArticle(n));
+    await wms.setStock('ACME', 'ART-1004', 6);
+    const pages = [];
+    for (let after: string | undefined, first = true; first || after !== undefined; first = false) {
+      const page = await wms.stockPage('ACME', { limit: 2, ...(after === undefined ? {} : { after }) });
+      pages.push(page.items);
+      after = page.next;
+    }
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat()).toEqual(await wms.listStock('ACME'));
+    expect(pages.flat().find((s) => s.articleNumber === 'ART-1004')).toEqual({ articleNumber: 'ART-1004', physical: 6, available: 6 });
+    expect(await wms.stockPage('ACME', { limit: 2, after: 'ART-1005' })).toEqual({ items: [] });
+  });
+
   it('refuses stock for an unknown article and negative stock', async () => {
     expect((await refusal(wms.setStock('ACME', 'NOPE', 5))).details[0]).toMatchObject({ field: 'articleNumber', value: 'NOPE' });
     expect((await refusal(wms.setStock('ACME', 'ART-1001', -1))).details[0]).toMatchObject({ field: 'physical', value: -1 });

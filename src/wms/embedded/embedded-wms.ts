@@ -14,7 +14,7 @@ import { upsertLinedOrders } from './lined-orders-at-once.js';
 import { searchOrders } from './order-search.js';
 import { receivePurchaseOrder } from './receiving.js';
 import { setOrderStatus } from './shipping.js';
-import { listStock, setStock } from './stock.js';
+import { listStock, setStock, stockPage } from './stock.js';
 
 /**
  * The WMS that ships with wmsync: our own tables, the goods owner's status rules, events written in
@@ -56,6 +56,7 @@ export function createEmbeddedWms(store: Store, clock: Clock = systemClock): Emb
     receivePurchaseOrder: (owner, n, lines) => receivePurchaseOrder(ctx, owner, n, lines),
 
     listStock: (owner, articleNumbers) => listStock(ctx, owner, articleNumbers),
+    stockPage: (owner, options) => stockPage(ctx, owner, options),
     setStock: (owner, article, physical) => setStock(ctx, owner, article, physical),
 
     readEvents: (afterId, limit, types) => readEvents(ctx, afterId, limit, types),

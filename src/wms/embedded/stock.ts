@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordError } from '../../kernel/errors.js';
 import type { StockBalance } from '../../domain/index.js';
+import type { Page } from '../port.js';
 import { inTransaction, writeStockChanged } from './context.js';
 import type { Tx, WmsContext } from './context.js';
 import { resolveOwner } from './goods-owners.js';
@@ -62,6 +63,29 @@ export async function listStock(ctx: WmsContext, ownerCode: string, articleNumbe
     const p = physical.get(articleNumber) ?? 0;
     return { articleNumber, physical: p, available: p - (held.get(articleNumber) ?? 0) };
   });
+}
+
+/**
+ * A page of `listStock`: the article numbers after `after` (in the database's order, as the
+ * `after` it is given back compares), at most `limit`, with their stock.
+ */
+export async function stockPage(ctx: WmsContext, ownerCode: string, options: { limit: number; after?: string }): Promise<Page<StockBalance>> {
+  const owner = await resolveOwner(ctx, ownerCode);
+  const numbersOf = (table: 'articles' | 'stock_balances') =>
+    ctx.db
+      .selectFrom(table)
+      .select('article_number')
+      .where('goods_owner_id', '=', owner.id)
+      .$if(options.after !== undefined, (q) => q.where('article_number', '>', options.after!));
+  const rows = await ctx.db
+    .selectFrom(numbersOf('articles').union(numbersOf('stock_balances')).as('numbers'))
+    .select('article_number')
+    .orderBy('article_number')
+    .limit(options.limit + 1)
+    .execute();
+  const numbers = rows.slice(0, options.limit).map((r) => r.article_number);
+  const items = await listStock(ctx, ownerCode, numbers);
+  return rows.length > options.limit ? { items, next: numbers.at(-1)! } : { items };
 }
 
 /** Sets the physical stock of an article that exists (a stock count or adjustment). */
