@@ -12,9 +12,25 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
   const all: Record<string, Migration> = {};
   for (const [name, make] of Object.entries(migrations)) all[name] = make(dialect);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    if (attempt < 10 && anotherSchemaWentAway(error, schema)) {
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
   }
+}
+
+/**
+ * Before it migrates, Kysely looks for its tables in every schema of the database, checking its
+ * access to each by name. A schema that another tenant (or test) drops at that moment fails the
+ * look-up with "schema … does not exist" (3F000), before anything is migrated: looking again is
+ * safe, and finds it gone.
+ */
+export function anotherSchemaWentAway(error: unknown, schema: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e.code === '3F000' && typeof e.message === 'string' && !(schema !== undefined && e.message.includes(`"${schema}"`));
 }
