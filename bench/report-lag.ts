@@ -6,6 +6,7 @@
  */
 import { startMycashflowSandbox } from '../connectors/mycashflow/sandbox/server.js';
 import { loadConfig } from '../src/config/schema.js';
+import { userInfo } from 'node:os';
 import pg from 'pg';
 import { benchHub, pause, waitFor } from './hub-processes.js';
 
@@ -24,7 +25,8 @@ const SHIPMENTS = 30;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 async function measure(database: ReportLagRow['database'], workers: number): Promise<ReportLagRow> {
-  const pgUrl = process.env.BENCH_DATABASE_URL ?? `postgres://${process.env.PGUSER ?? 'root'}@127.0.0.1:5432/${process.env.PGDATABASE ?? 'test'}`;
+  // As .ci/run connects: the machine's user, on the local server's `test` database.
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? `postgres://${process.env.PGUSER ?? userInfo().username}@127.0.0.1:5432/${process.env.PGDATABASE ?? 'test'}`;
   const schema = `bench_lag_${process.pid}`;
   const hub = benchHub(database === 'PostgreSQL' ? { DATABASE_URL: pgUrl, WMSYNC_DB_SCHEMA: schema } : {});
   const running = await startMycashflowSandbox({ port: 0, seed: 21, products: 40, orders: 200, rateLimit: { perSecond: 0, burst: 0 } });

@@ -53,9 +53,12 @@ describe('stock export', () => {
     expect(e.outcomes.filter((o) => o.outcome === 'unchanged')).toHaveLength(405);
   });
 
-  it('reads a WMS that cannot page its stock whole, in reads of 200 of the system', async () => {
+  it.each([
+    ['has no stockPage', {}],
+    ['answers stockPage with undefined (behind the routed port)', { stockPage: async () => undefined }],
+  ])('reads a WMS that %s whole, in reads of 200 of the system', async (_how, paging: Partial<WmsPort>) => {
     let reads = 0;
-    const e = exportRun({ listStock: async () => (reads++, balances) });
+    const e = exportRun({ ...paging, listStock: async () => (reads++, balances) });
     await e.go();
     expect(reads).toBe(1);
     expect(e.asked).toEqual([200, 200, 50]);

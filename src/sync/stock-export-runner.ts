@@ -43,13 +43,13 @@ const PAGE = 200;
 
 /** The goods owner's stock, a page at a time where the WMS reads it so, else whole. */
 async function* stockPages(wms: WmsPort, owner: string): AsyncGenerator<StockBalance[]> {
-  if (!wms.stockPage) {
-    yield await wms.listStock(owner);
-    return;
-  }
   let after: string | undefined;
   do {
-    const page = await wms.stockPage(owner, { limit: PAGE, ...(after === undefined ? {} : { after }) });
+    const page = await wms.stockPage?.(owner, { limit: PAGE, ...(after === undefined ? {} : { after }) });
+    if (!page) {
+      yield await wms.listStock(owner);
+      return;
+    }
     yield page.items;
     after = page.next;
   } while (after !== undefined);

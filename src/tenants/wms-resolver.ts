@@ -65,8 +65,7 @@ function routedWms(tenants: Tenants, embedded: WmsPort, wmsFor: (code: string) =
     upsertPurchaseOrder: to((w, o, po: unknown) => w.upsertPurchaseOrder(o, po)),
     cancelPurchaseOrder: to((w, o, n: string) => w.cancelPurchaseOrder(o, n)),
     listStock: to((w, o, articleNumbers?: string[], changedSince?: Date) => w.listStock(o, articleNumbers, changedSince)),
-    // A WMS that cannot read stock a page at a time gives it whole, as one page.
-    stockPage: to(async (w, o, options: { limit: number; after?: string }) => (w.stockPage ? w.stockPage(o, options) : { items: await w.listStock(o) })),
+    stockPage: to(async (w, o, options: { limit: number; after?: string }) => w.stockPage?.(o, options)),
     // Only a goods owner on the embedded WMS shares the hub's transaction; elsewhere each write stands alone.
     writeBatch: async <T>(owner: string, work: () => Promise<T>): Promise<T> => {
       const wms = await wmsFor(owner);

@@ -134,10 +134,11 @@ export interface WmsPort {
   /** Stock of all articles, or of those named; `changedSince` lets an adapter read only the recent changes. */
   listStock(owner: string, articleNumbers?: string[], changedSince?: Date): Promise<StockBalance[]>;
   /**
-   * Stock a page at a time, by article number, where the WMS can read it so: the stock export of
-   * a large goods owner then holds a page, not every article. A WMS without it is read whole.
+   * Optional: stock a page at a time, by article number, so that the stock export of a large goods
+   * owner holds a page, not every article. Undefined, or an answer of undefined (a goods owner
+   * whose WMS reads its stock whole, behind the routed port): the export reads `listStock`.
    */
-  stockPage?(owner: string, options: { limit: number; after?: string }): Promise<Page<StockBalance>>;
+  stockPage?(owner: string, options: { limit: number; after?: string }): Promise<Page<StockBalance> | undefined>;
 
   /** Events after `cursor` ('' = from the start), oldest first. */
   poll(cursor: string, limit: number, types?: WmsEventType[]): Promise<EventBatch>;
@@ -184,7 +185,7 @@ export interface EmbeddedWms extends WmsPort, WarehouseReads, WarehouseActions {
   /** Changes the goods owner's warehouse rules (whether stock may go negative). */
   setGoodsOwnerRules(code: string, rules: GoodsOwnerRules): Promise<GoodsOwner>;
   /** The embedded WMS always reads stock a page at a time. */
-  stockPage: NonNullable<WmsPort['stockPage']>;
+  stockPage(owner: string, options: { limit: number; after?: string }): Promise<Page<StockBalance>>;
   /** Events after the given id: the embedded WMS's numbered log, under `poll`. */
   readEvents(afterId: number, limit: number, types?: WmsEventType[]): Promise<WmsEvent[]>;
 

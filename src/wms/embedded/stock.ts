@@ -30,7 +30,10 @@ const reservingStatuses = (owner: ResolvedOwner): number[] => {
  * Lists every article that has an article record or a balance; `articleNumbers` narrows it.
  */
 export async function listStock(ctx: WmsContext, ownerCode: string, articleNumbers?: string[]): Promise<StockBalance[]> {
-  const owner = await resolveOwner(ctx, ownerCode);
+  return stockOf(ctx, await resolveOwner(ctx, ownerCode), articleNumbers);
+}
+
+async function stockOf(ctx: WmsContext, owner: ResolvedOwner, articleNumbers?: string[]): Promise<StockBalance[]> {
   if (articleNumbers?.length === 0) return [];
   const narrow = articleNumbers !== undefined;
   // NaN never matches a status; it keeps the IN list non-empty when rules reserve nothing.
@@ -84,7 +87,7 @@ export async function stockPage(ctx: WmsContext, ownerCode: string, options: { l
     .limit(options.limit + 1)
     .execute();
   const numbers = rows.slice(0, options.limit).map((r) => r.article_number);
-  const items = await listStock(ctx, ownerCode, numbers);
+  const items = await stockOf(ctx, owner, numbers);
   return rows.length > options.limit ? { items, next: numbers.at(-1)! } : { items };
 }
 
