@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
 import type { FieldIssue } from '../kernel/errors.js';
 import type { Database } from '../store/tables.js';
-import { chunksOf } from '../store/chunks.js';
+import { keyChunksOf } from '../store/chunks.js';
 
 export interface RecordFailure {
   integrationId: number;
@@ -44,7 +44,7 @@ export function createFailures(db: Kysely<Database>, clock: Clock) {
     },
 
     async clear(integrationId: number, flow: string, externalIds: string[]): Promise<void> {
-      for (const ids of chunksOf(externalIds)) {
+      for (const ids of keyChunksOf(externalIds)) {
         await db
           .deleteFrom('record_failures')
           .where('integration_id', '=', integrationId)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
 import type { Database } from '../store/tables.js';
-import { chunksOf } from '../store/chunks.js';
+import { chunksOf, keyChunksOf } from '../store/chunks.js';
 
 export interface Link {
   externalId: string;
@@ -14,7 +14,7 @@ export function createLinks(db: Kysely<Database>, clock: Clock) {
   return {
     async find(integrationId: number, kind: string, externalIds: string[]): Promise<Map<string, Link>> {
       const out = new Map<string, Link>();
-      for (const ids of chunksOf(externalIds)) {
+      for (const ids of keyChunksOf(externalIds)) {
         const rows = await db
           .selectFrom('links')
           .select(['external_id', 'wms_key', 'hash'])

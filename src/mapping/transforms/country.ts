@@ -1,5 +1,6 @@
 import type { Result } from '../../kernel/result.js';
 import { err, ok } from '../../kernel/result.js';
+import { remembered } from './remembered.js';
 import { isoAlpha2Codes } from '../../domain/countries.js';
 
 /**
@@ -123,9 +124,9 @@ const codeByName = new Map<string, string>(
 );
 
 /** ISO 3166-1 alpha-2 code for a country code, alpha-3 code or name. */
-export function countryToIsoCode(value: string): Result<string, string> {
+export const countryToIsoCode = remembered((value: string): Result<string, string> => {
   const trimmed = value.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed) && isoAlpha2Codes.has(trimmed.toUpperCase())) return ok(trimmed.toUpperCase());
   const code = codeByName.get(normaliseName(trimmed));
   return code === undefined ? err('is not a known country name or ISO 3166-1 code') : ok(code);
-}
+});

@@ -1,6 +1,7 @@
 import type { Result } from '../../kernel/result.js';
 import { err, ok } from '../../kernel/result.js';
 import { normaliseName } from './country.js';
+import { remembered } from './remembered.js';
 
 /**
  * Language names as the seed systems send them: English (also Procountor's enums such as
@@ -49,8 +50,8 @@ const codeByName = new Map<string, string>(
  * ISO 639-1 code for a language name or code. A locale tag ("sv-FI", "en_GB") yields its language,
  * since the canonical `language` field holds the language only.
  */
-export function languageToIsoCode(value: string): Result<string, string> {
+export const languageToIsoCode = remembered((value: string): Result<string, string> => {
   const locale = /^([A-Za-z]{2,3})[-_][A-Za-z0-9]{2,8}$/.exec(value.trim());
   const code = codeByName.get(normaliseName(locale?.[1] ?? value));
   return code === undefined ? err('is not a known language name or ISO 639 code') : ok(code);
-}
+});

@@ -5,7 +5,7 @@ import type { ListOptions, Page, UpsertOutcome } from '../port.js';
 import { clampLimit, inTransaction } from './context.js';
 import type { WmsContext } from './context.js';
 import { resolveOwner } from './goods-owners.js';
-import { chunksOf } from '../../store/chunks.js';
+import { chunksOf, keyChunksOf } from '../../store/chunks.js';
 
 /**
  * Articles and suppliers are plain documents keyed by goods owner + number: no status, no lines.
@@ -64,7 +64,7 @@ export async function upsertDocuments<S extends z.ZodType>(
     const owner = await resolveOwner(ctx, ownerCode, tx);
     const keys = [...new Set(records.map((r) => r.key))];
     const stored = new Map<string, string>();
-    for (const part of chunksOf(keys)) {
+    for (const part of keyChunksOf(keys)) {
       const rows = (await tx
         .selectFrom(kind.table)
         .select([kind.keyColumn, 'data'] as const)

@@ -4,7 +4,7 @@ import type { WmsContext } from './context.js';
 import { resolveOwner } from './goods-owners.js';
 import { headerRow, lineRows, splitOrder, upsertLinedOrder } from './lined-orders.js';
 import type { LinedKind } from './lined-orders.js';
-import { chunksOf } from '../../store/chunks.js';
+import { chunksOf, keyChunksOf } from '../../store/chunks.js';
 
 /**
  * Many orders (or purchase orders) of one goods owner in one call, one outcome each in their
@@ -19,7 +19,7 @@ export async function upsertLinedOrders(ctx: WmsContext, kind: LinedKind, ownerC
     const owner = await resolveOwner(ctx, ownerCode, tx);
     const numbers = [...new Set(orders.map((o) => o.number))];
     const stored = new Set<string>();
-    for (const part of chunksOf(numbers)) {
+    for (const part of keyChunksOf(numbers)) {
       const rows = await tx.selectFrom(kind.table).select('order_number').where('goods_owner_id', '=', owner.id).where('order_number', 'in', part).execute();
       for (const row of rows) stored.add(row.order_number);
     }
