@@ -1,7 +1,6 @@
 import type { StockExportFlow } from '../connectors/sdk/flows.js';
-import type { StockBalance } from '../domain/index.js';
 import { isWmsyncError } from '../kernel/errors.js';
-import type { WmsPort } from '../wms/port.js';
+import { allStockPages } from '../wms/stock-pages.js';
 import type { EngineDeps, FlowRun } from './flow-run.js';
 
 /**
@@ -11,7 +10,7 @@ import type { EngineDeps, FlowRun } from './flow-run.js';
  */
 export async function runStockExport(deps: EngineDeps, run: FlowRun<StockExportFlow<unknown>>): Promise<void> {
   const { integration, flow, api, recorder, signal } = run;
-  for await (const wmsStock of stockPages(deps.wms, integration.goodsOwner)) {
+  for await (const wmsStock of allStockPages(deps.wms, integration.goodsOwner, PAGE)) {
     const wanted = new Map(wmsStock.map((s) => [s.articleNumber, Math.max(0, flow.quantity === 'physical' ? s.physical : s.available)]));
     const articleNumbers = [...wanted.keys()];
     for (let i = 0; i < articleNumbers.length; i += PAGE) {
@@ -40,17 +39,3 @@ export async function runStockExport(deps: EngineDeps, run: FlowRun<StockExportF
 
 /** Articles a page of the export compares: one read of the system each. */
 const PAGE = 200;
-
-/** The goods owner's stock, a page at a time where the WMS reads it so, else whole. */
-async function* stockPages(wms: WmsPort, owner: string): AsyncGenerator<StockBalance[]> {
-  let after: string | undefined;
-  do {
-    const page = await wms.stockPage?.(owner, { limit: PAGE, ...(after === undefined ? {} : { after }) });
-    if (!page) {
-      yield await wms.listStock(owner);
-      return;
-    }
-    yield page.items;
-    after = page.next;
-  } while (after !== undefined);
-}

@@ -116,6 +116,9 @@ describe('HTTP API /api/v1', () => {
     });
     expect((await call('PUT', `${base}/stock/ART-1001`, { physical: 7 })).json).toEqual({ articleNumber: 'ART-1001', physical: 7, available: 7 });
     expect((await call('PUT', `${base}/stock/ART-1001`, { physical: -7 })).status).toBe(422);
+    // A page at a time, in article order, read a page at a time from the WMS.
+    expect((await call('GET', `${base}/stock?limit=1`)).json).toEqual({ items: [{ articleNumber: 'ART-1001', physical: 7, available: 7 }], next: 'ART-1001' });
+    expect((await call('GET', `${base}/stock?limit=1&after=ART-1001`)).json).toEqual({ items: [{ articleNumber: 'ART-1002', physical: 40, available: 40 }], next: null });
   });
 
   it('puts and lists suppliers', async () => {

@@ -94,6 +94,15 @@ describe.skipIf(!hasChromium)(hasChromium ? 'admin UI in the browser' : noChromi
     await page.getByRole('link', { name: 'Articles' }).first().click();
     expect(await page.locator('tbody tr').count()).toBe(50);
     expect(await page.getByRole('link', { name: 'Next page' }).count()).toBe(1);
+    // Stock, a page at a time: the next page goes on with other articles.
+    await page.getByRole('link', { name: 'Stock', exact: true }).click();
+    const firstPage = await page.locator('tbody tr code').allTextContents();
+    expect(firstPage).toHaveLength(50);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    const secondPage = await page.locator('tbody tr code').allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((n) => firstPage.includes(n))).toEqual([]);
+    expect(await page.getByRole('link', { name: 'First page' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Orders', exact: true }).click();
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('tbody').textContent()).toContain('200 Open');

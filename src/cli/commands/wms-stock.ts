@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { action, listOptions, print, printList, table } from '../context.js';
 import type { ListFlags } from '../context.js';
-import { listPage, pageAfter } from '../../kernel/pages.js';
+import { listPage } from '../../kernel/pages.js';
+import { stockPage } from '../../wms/stock-pages.js';
 import type { CommandDeps } from '../context.js';
 import { number } from '../parse.js';
 import { goodsOwnerOption } from './wms-shared.js';
@@ -20,7 +21,7 @@ export function stockCommand(wms: Command, deps: CommandDeps): void {
   const cmd = wms.command('stock').description('stock balances');
   listOptions(cmd.command('list').description('physical and available stock per article, in article order').addOption(goodsOwnerOption())).action(
     action(deps, async (ctx, opts: ListFlags & { goodsOwner: string }) => {
-      const page = pageAfter(await (await ctx.wms()).listStock(opts.goodsOwner), (s) => s.articleNumber, opts);
+      const page = listPage(await stockPage(await ctx.wms(), opts.goodsOwner, opts));
       printList(ctx, page, (items) => table(['ARTICLE', 'PHYSICAL', 'AVAILABLE'], items.map((s) => [s.articleNumber, s.physical, s.available])));
     }),
   );
