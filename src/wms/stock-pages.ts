@@ -1,6 +1,7 @@
 import type { StockBalance } from '../domain/index.js';
-import { pageAfter } from '../kernel/pages.js';
-import type { Page, WmsPort } from './port.js';
+import { listPage, pageAfter } from '../kernel/pages.js';
+import type { ListPage } from '../kernel/pages.js';
+import type { WmsPort } from './port.js';
 
 type StockReader = Pick<WmsPort, 'listStock' | 'stockPage'>;
 
@@ -8,14 +9,12 @@ type StockReader = Pick<WmsPort, 'listStock' | 'stockPage'>;
  * A goods owner's stock, in article order, a page at a time where the WMS reads it so (the
  * embedded WMS: a page of article numbers, then their stock), else read whole and cut (Ongoing,
  * whose stock comes in one answer). For the pages a person or a script asks for: the API, the CLI
- * and the admin UI.
+ * and the admin UI, in the list shape they answer with.
  */
-export async function stockPage(wms: StockReader, owner: string, options: { limit: number; after?: string | undefined }): Promise<Page<StockBalance>> {
+export async function stockPage(wms: StockReader, owner: string, options: { limit: number; after?: string | undefined }): Promise<ListPage<StockBalance>> {
   const { limit, after } = options;
   const page = await wms.stockPage?.(owner, { limit, ...(after === undefined ? {} : { after }) });
-  if (page) return page;
-  const cut = pageAfter(await wms.listStock(owner), (s) => s.articleNumber, { limit, after });
-  return cut.next === null ? { items: cut.items } : { items: cut.items, next: cut.next };
+  return page ? listPage(page) : pageAfter(await wms.listStock(owner), (s) => s.articleNumber, { limit, after });
 }
 
 /**

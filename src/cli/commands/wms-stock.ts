@@ -21,7 +21,7 @@ export function stockCommand(wms: Command, deps: CommandDeps): void {
   const cmd = wms.command('stock').description('stock balances');
   listOptions(cmd.command('list').description('physical and available stock per article, in article order').addOption(goodsOwnerOption())).action(
     action(deps, async (ctx, opts: ListFlags & { goodsOwner: string }) => {
-      const page = listPage(await stockPage(await ctx.wms(), opts.goodsOwner, opts));
+      const page = await stockPage(await ctx.wms(), opts.goodsOwner, opts);
       printList(ctx, page, (items) => table(['ARTICLE', 'PHYSICAL', 'AVAILABLE'], items.map((s) => [s.articleNumber, s.physical, s.available])));
     }),
   );

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listPage } from '../../kernel/pages.js';
 import { stockPage } from '../../wms/stock-pages.js';
 import { errorResponses, json, listQuery, listShape, ownerParam, routeGroup } from './shared.js';
 import type { RouteDeps } from './shared.js';
@@ -18,7 +17,7 @@ export function stockRoutes({ wms }: RouteDeps) {
     }),
     async (c) => {
       const { limit, after } = c.req.valid('query');
-      return c.json(listPage(await stockPage(wms, c.req.valid('param').owner, { limit: limit ?? 100, after })), 200);
+      return c.json(await stockPage(wms, c.req.valid('param').owner, { limit: limit ?? 100, after }), 200);
     },
   );
   app.openapi(

@@ -38,7 +38,7 @@ export function wmsStockPage({ wms }: UiDeps) {
           ),
           'No stock yet.',
         )}
-        ${pager(base, { after }, page.next)}`,
+        ${pager(base, { after }, page.next ?? undefined)}`,
       status,
     );
   };
